@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('reading the handbook', () => {
+  test('home → topic → chapter, with breadcrumbs and no scripts', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('heading', { level: 1, name: '基层减负工作手册' })).toBeVisible();
+    for (const name of ['会议', '发文', '调研', '督查检查', '考核', '工作群与政务应用']) {
+      await expect(page.getByRole('main').getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
+    }
+    await page.getByRole('main').getByRole('link', { name: /^会议/ }).click();
+    await expect(page).toHaveURL(/\/meetings\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: '会议' })).toBeVisible();
+    const chapters = page.getByRole('main').getByRole('listitem');
+    expect(await chapters.count()).toBeGreaterThanOrEqual(4);
+    await page.getByRole('main').getByRole('link', { name: '会议减负总览' }).click();
+    await expect(page).toHaveURL(/\/meetings\/overview\/$/);
+    await expect(page.getByRole('heading', { level: 1, name: '会议减负总览' })).toBeVisible();
+    const crumbs = page.getByRole('navigation', { name: '当前位置' });
+    await expect(crumbs.getByRole('link', { name: '首页' })).toHaveAttribute('href', '/');
+    await expect(crumbs.getByRole('link', { name: '会议' })).toHaveAttribute('href', '/meetings/');
+    // The sidebar marks the current chapter.
+    await expect(page.getByRole('navigation', { name: '手册目录' }).locator('[aria-current="page"]')).toHaveText('会议减负总览');
+  });
+
+  test('previous/next links walk the whole handbook across topics', async ({ page }) => {
+    await page.goto('/meetings/overview/');
+    const prevNext = page.getByRole('navigation', { name: '上一篇和下一篇' });
+    // The first meetings chapter follows the last front-matter page.
+    await expect(prevNext.getByRole('link', { name: /上一篇/ })).toContainText('培训使用指南');
+    await page.goto('/documents/overview/');
+    const prevTitle = (await page.getByRole('navigation', { name: '上一篇和下一篇' }).getByRole('link', { name: /上一篇/ }).textContent())!;
+    await page.getByRole('navigation', { name: '上一篇和下一篇' }).getByRole('link', { name: /上一篇/ }).click();
+    await expect(page).toHaveURL(/\/meetings\/[a-z-]+\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(prevTitle.replace('上一篇', '').trim());
+    await page.getByRole('navigation', { name: '上一篇和下一篇' }).getByRole('link', { name: /下一篇/ }).click();
+    await expect(page).toHaveURL(/\/documents\/overview\/$/);
+  });
+
+  test('the page table of contents jumps to its headings', async ({ page }) => {
+    await page.goto('/meetings/attendance/');
+    const toc = page.getByRole('navigation', { name: '本页内容' });
+    await toc.getByRole('link', { name: '怎么做' }).click();
+    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/#怎么做$/);
+    await expect(page.getByRole('heading', { level: 2, name: '怎么做' })).toBeInViewport();
+  });
+
+  test('footer shows the edition and the update date', async ({ page }) => {
+    await page.goto('/meetings/overview/');
+    const footer = page.getByRole('contentinfo');
+    await expect(footer).toContainText('基层减负工作手册 · 2026年第1版');
+    await expect(footer).toContainText(/本页更新：\d{4}年\d{1,2}月\d{1,2}日/);
+  });
+
+  test('chapter pages ship no JavaScript', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+    await page.goto('/meetings/overview/');
+    await expect(page.locator('script')).toHaveCount(0);
+    expect(scripts).toEqual([]);
+  });
+
+  test('unknown address shows a Chinese 404 page', async ({ page }) => {
+    const response = await page.goto('/no-such-chapter/');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: '页面没有找到' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: '首页' })).toBeVisible();
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('the chapter list is a drawer and nothing scrolls sideways', async ({ page }) => {
+    await page.goto('/meetings/attendance/');
+    const nav = page.getByRole('navigation', { name: '手册目录' });
+    await expect(nav).toBeHidden();
+    await page.getByText('手册目录', { exact: true }).click();
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: '发文减负总览' }).click();
+    await expect(page).toHaveURL(/\/documents\/overview\/$/);
+    for (const path of ['/', '/meetings/', '/meetings/attendance/', '/guide/glossary/', '/guide/training-guide/']) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `horizontal scroll on ${path}`).toBeLessThanOrEqual(0);
+    }
+  });
+});
+
+test.describe('on a desktop screen', () => {
+  test.use({ viewport: { width: 1366, height: 900 } });
+  test('the sidebar and the page contents are always open', async ({ page }) => {
+    await page.goto('/meetings/attendance/');
+    await expect(page.getByRole('navigation', { name: '手册目录' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '本页内容' })).toBeVisible();
+  });
+});

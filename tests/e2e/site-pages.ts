@@ -1,0 +1,21 @@
+/** Every page of the built site (dist/), as URL paths. Tests that sweep the whole site use this. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const dist = path.resolve(import.meta.dirname, '../../dist');
+
+export function builtPages(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('_') && entry.name !== 'pagefind') walk(full);
+      } else if (entry.name === 'index.html') {
+        out.push(`/${path.relative(dist, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/'));
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
