@@ -2,18 +2,24 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
+import path from 'node:path';
 import { checklistPlugin } from './src/lib/checklist/markdown-plugin.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+const buildDir = process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR) : undefined;
 
 export default defineConfig({
   site: process.env.HB_SITE_URL ?? 'https://handbook.example.org',
   trailingSlash: 'always',
-  // Separate caches let tests build fixture content without touching the real build's cache.
-  ...(process.env.HB_CACHE_DIR ? { cacheDir: process.env.HB_CACHE_DIR } : {}),
-  build: { format: 'directory' },
-  // Pages are small; one stylesheet per page avoids a render-blocking request on poor networks.
-  // (Astro inlines stylesheets below this size.)
+  // HB_BUILD_DIR puts every build output (site, cache, server chunks) in a scratch folder, so
+  // tests, the benchmark and parallel work can build other content without touching dist/.
+  ...(buildDir
+    ? {
+        outDir: path.join(buildDir, 'dist'),
+        cacheDir: path.join(buildDir, 'cache'),
+      }
+    : {}),
+  build: { format: 'directory', ...(buildDir ? { server: path.join(buildDir, 'server') } : {}) },
   markdown: {
     processor: satteri({ mdastPlugins: [checklistPlugin()] }),
   },

@@ -2,7 +2,10 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
-const dist = path.resolve(import.meta.dirname, '../../dist');
+/** The build under test: dist/, or $HB_BUILD_DIR/dist when that is set (as for the build). */
+export const dist = process.env.HB_BUILD_DIR
+  ? path.resolve(process.env.HB_BUILD_DIR, 'dist')
+  : path.resolve(import.meta.dirname, '../../dist');
 
 export function builtPages(): string[] {
   const out: string[] = [];

@@ -23,10 +23,10 @@ function build(name: string, files: Record<string, string>) {
     mkdirSync(path.dirname(path.join(dir, 'content', file)), { recursive: true });
     writeFileSync(path.join(dir, 'content', file), text);
   }
-  const result = spawnSync(process.execPath, ['scripts/astro.mjs', 'build', '--outDir', path.join(dir, 'dist')], {
+  const result = spawnSync(process.execPath, ['scripts/astro.mjs', 'build'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, HB_CONTENT_DIR: path.join(dir, 'content'), HB_CACHE_DIR: path.join(dir, 'cache'), NO_COLOR: '1' },
+    env: { ...process.env, HB_CONTENT_DIR: path.join(dir, 'content'), HB_BUILD_DIR: path.join(dir, 'build'), NO_COLOR: '1' },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
