@@ -52,11 +52,13 @@ test.describe('reading the handbook', () => {
     await expect(footer).toContainText(/本页更新：\d{4}年\d{1,2}月\d{1,2}日/);
   });
 
-  test('chapter pages ship no JavaScript', async ({ page }) => {
+  test('pages without an interactive part ship no JavaScript', async ({ page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-    await page.goto('/meetings/overview/');
-    await expect(page.locator('script')).toHaveCount(0);
+    for (const path of ['/', '/meetings/', '/guide/preface/', '/guide/glossary/', '/checklists/', '/prepare/']) {
+      await page.goto(path);
+      await expect(page.locator('script'), path).toHaveCount(0);
+    }
     expect(scripts).toEqual([]);
   });
 

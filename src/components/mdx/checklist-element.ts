@@ -1,0 +1,247 @@
+/**
+ * <hb-checklist>: makes a server-rendered checklist live. Enables the boxes, keeps ticks
+ * in localStorage (shape and lifecycle documented in src/lib/checklist/state.ts), syncs
+ * other tabs, shows progress in a polite live region, and offers reset (with
+ * confirmation), copy as text, download, and a share link carried in the URL fragment.
+ * Storage that is missing, full or corrupt never breaks the page: ticks then last for
+ * the visit and the reader is told so.
+ */
+import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
+
+const store: Storage | null = (() => {
+  try {
+    const s = window.localStorage;
+    s.setItem('hb:probe', '1');
+    s.removeItem('hb:probe');
+    return s;
+  } catch {
+    return null;
+  }
+})();
+
+function read(key: string): string | null {
+  try {
+    return store?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): boolean {
+  if (!store) return false;
+  try {
+    if (value === null) store.removeItem(key);
+    else store.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older WebViews: copy through a temporary selection.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+export interface ChecklistSnapshot {
+  id: string;
+  title: string;
+  items: { id: string; text: string; ticked: boolean }[];
+}
+
+export class HbChecklist extends HTMLElement {
+  #boxes: HTMLInputElement[] = [];
+  #previewing = false;
+  #own = new Set<string>();
+
+  get checklistId(): string {
+    return this.dataset.checklistId ?? '';
+  }
+
+  connectedCallback(): void {
+    this.#boxes = [...this.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    this.#apply(this.#stored());
+    for (const box of this.#boxes) {
+      box.disabled = false;
+      box.addEventListener('change', () => this.#save());
+    }
+    this.#part('.hb-checklist__status').hidden = false;
+    this.#part('.hb-checklist__actions').hidden = false;
+    this.addEventListener('click', this.#onClick);
+    window.addEventListener('storage', this.#onStorage);
+    if (!store) this.#say('这个浏览器不能保存勾选（可能开启了无痕模式），关闭页面后勾选不会保留。');
+    const shared = decodeShare(location.hash)?.get(this.checklistId);
+    if (shared) this.#preview(shared);
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('storage', this.#onStorage);
+  }
+
+  /** Current state, for sheet-level copy and share. */
+  snapshot(): ChecklistSnapshot {
+    return {
+      id: this.checklistId,
+      title: this.dataset.title ?? '',
+      items: this.#boxes.map((box) => ({
+        id: box.name,
+        text: (box.nextElementSibling?.textContent ?? '').trim(),
+        ticked: box.checked,
+      })),
+    };
+  }
+
+  #part<T extends HTMLElement = HTMLElement>(selector: string): T {
+    return this.querySelector<T>(selector)!;
+  }
+
+  #stored(): Set<string> {
+    return decodeState(read(storageKey(this.checklistId)), this.#boxes.map((b) => b.name));
+  }
+
+  #ticked(): Set<string> {
+    return new Set(this.#boxes.filter((b) => b.checked).map((b) => b.name));
+  }
+
+  #apply(ticked: Set<string>): void {
+    for (const box of this.#boxes) box.checked = ticked.has(box.name);
+    const done = ticked.size;
+    const status = this.#part('.hb-checklist__status');
+    status.textContent = `已完成 ${done}/${this.#boxes.length}`;
+    status.toggleAttribute('data-complete', done > 0 && done === this.#boxes.length);
+  }
+
+  #save(): void {
+    const ticked = this.#ticked();
+    this.#apply(ticked);
+    const key = storageKey(this.checklistId);
+    if (store && !write(key, ticked.size ? encodeState(ticked) : null)) {
+      this.#say('勾选没能保存（浏览器存储已满或被禁用），只在本次浏览中有效。');
+    }
+  }
+
+  #say(message: string): void {
+    const box = this.#part('.hb-checklist__message');
+    box.hidden = false;
+    box.textContent = message;
+  }
+
+  #onStorage = (event: StorageEvent): void => {
+    if (event.key !== null && event.key !== storageKey(this.checklistId)) return;
+    if (this.#previewing) return;
+    this.#apply(this.#stored());
+  };
+
+  #preview(shared: Set<string>): void {
+    const own = this.#stored();
+    const known = new Set(this.#boxes.map((b) => b.name));
+    const incoming = new Set([...shared].filter((id) => known.has(id)));
+    if (incoming.size === own.size && [...incoming].every((id) => own.has(id))) return;
+    this.#own = own;
+    this.#previewing = true;
+    this.#apply(incoming);
+    for (const box of this.#boxes) box.disabled = true;
+    const panel = this.#part('[data-panel="share"]');
+    this.#part('[data-share-text]').textContent =
+      `这里显示的是别人分享的勾选（已完成 ${incoming.size}/${this.#boxes.length}）。` +
+      `你自己保存的勾选（${own.size} 项）还在，选择之前不会改动。`;
+    panel.hidden = false;
+  }
+
+  #endPreview(accept: boolean): void {
+    this.#previewing = false;
+    for (const box of this.#boxes) box.disabled = false;
+    this.#part('[data-panel="share"]').hidden = true;
+    if (accept) {
+      this.#save();
+      this.#say('已换成分享的勾选。');
+    } else {
+      this.#apply(this.#own);
+      this.#say('已保留你自己的勾选。');
+    }
+    if (!document.querySelector('[data-panel="share"]:not([hidden])')) {
+      history.replaceState(history.state, '', location.pathname + location.search);
+    }
+    this.#boxes[0]?.focus();
+  }
+
+  #text(): string {
+    const snap = this.snapshot();
+    return checklistText(snap.title, snap.items, new Date(), new URL(`/checklists/${snap.id}/`, location.origin).href);
+  }
+
+  #onClick = async (event: Event): Promise<void> => {
+    const button = (event.target as Element).closest<HTMLElement>('[data-action]');
+    if (!button) return;
+    const resetPanel = this.#part('[data-panel="reset"]');
+    switch (button.dataset.action) {
+      case 'reset':
+        resetPanel.hidden = false;
+        resetPanel.querySelector<HTMLElement>('[data-action="reset-yes"]')!.focus();
+        break;
+      case 'reset-yes':
+        for (const box of this.#boxes) box.checked = false;
+        this.#save();
+        resetPanel.hidden = true;
+        this.#part('[data-action="reset"]').focus();
+        this.#say('已清空全部勾选。');
+        break;
+      case 'reset-no':
+        resetPanel.hidden = true;
+        this.#part('[data-action="reset"]').focus();
+        break;
+      case 'copy':
+        this.#say((await copyText(this.#text())) ? '已复制为文本，可以粘贴到微信或会议记录里。' : '复制失败，请使用“下载”。');
+        break;
+      case 'download':
+        download(this.#text(), `${this.dataset.title ?? '清单'}-${new Date().toISOString().slice(0, 10)}.txt`);
+        this.#say('已下载文本文件。');
+        break;
+      case 'share': {
+        const url = `${location.origin}${location.pathname}#${encodeShare(new Map([[this.checklistId, this.#ticked()]]))}`;
+        const copied = await copyText(url);
+        this.#say(copied ? `分享链接已复制（勾选只在链接里，不经过任何服务器）：${url}` : `请复制这个分享链接：${url}`);
+        break;
+      }
+      case 'share-accept':
+        this.#endPreview(true);
+        break;
+      case 'share-reject':
+        this.#endPreview(false);
+        break;
+    }
+  };
+}
+
+export function download(text: string, filename: string): void {
+  // BOM so that Windows Notepad opens the Chinese text as UTF-8.
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/plain;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+if (!customElements.get('hb-checklist')) customElements.define('hb-checklist', HbChecklist);

@@ -1,0 +1,317 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { dist } from './site-pages';
+
+const CHAPTER = '/meetings/attendance/';
+const LIST = 'meetings-attendance-before';
+const list = (page: Page) => page.locator(`[data-checklist-id="${LIST}"]`);
+const boxes = (page: Page) => list(page).getByRole('checkbox');
+const status = (page: Page) => list(page).getByRole('status').first();
+
+async function open(page: Page, url = CHAPTER) {
+  await page.goto(url);
+  await expect(boxes(page).first()).toBeEnabled();
+}
+
+test.describe('a checklist in a chapter', () => {
+  test('ticks survive a reload and progress is counted', async ({ page }) => {
+    await open(page);
+    const total = await boxes(page).count();
+    expect(total).toBeGreaterThanOrEqual(5);
+    await expect(status(page)).toHaveText(`已完成 0/${total}`);
+    await boxes(page).nth(0).check();
+    await boxes(page).nth(2).check();
+    await expect(status(page)).toHaveText(`已完成 2/${total}`);
+    await page.reload();
+    await expect(boxes(page).nth(0)).toBeChecked();
+    await expect(boxes(page).nth(1)).not.toBeChecked();
+    await expect(boxes(page).nth(2)).toBeChecked();
+    await expect(status(page)).toHaveText(`已完成 2/${total}`);
+  });
+
+  test('the same checklist stays in step across two open tabs', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await open(a);
+    await open(b);
+    await boxes(a).nth(1).check();
+    await expect(boxes(b).nth(1)).toBeChecked();
+    await boxes(b).nth(1).uncheck();
+    await expect(boxes(a).nth(1)).not.toBeChecked();
+  });
+
+  test('reset asks first; cancel keeps the ticks, confirm clears them', async ({ page }) => {
+    await open(page);
+    await boxes(page).nth(0).check();
+    await list(page).getByRole('button', { name: '重置' }).click();
+    const confirm = list(page).getByRole('group', { name: '确认重置' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await expect(boxes(page).nth(0)).toBeChecked();
+    await list(page).getByRole('button', { name: '重置' }).click();
+    await confirm.getByRole('button', { name: '确定清空' }).click();
+    await expect(boxes(page).nth(0)).not.toBeChecked();
+    await page.reload();
+    await expect(boxes(page).nth(0)).not.toBeChecked();
+  });
+
+  test('works from the keyboard alone', async ({ page }) => {
+    await open(page);
+    const total = await boxes(page).count();
+    await boxes(page).first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(status(page)).toHaveText(`已完成 2/${total}`);
+    await expect(status(page)).toHaveAttribute('role', 'status');
+    // Reset by keyboard: the confirmation takes focus.
+    await list(page).getByRole('button', { name: '重置' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(list(page).getByRole('button', { name: '确定清空' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(status(page)).toHaveText(`已完成 0/${total}`);
+    await expect(list(page).getByRole('button', { name: '重置' })).toBeFocused();
+  });
+
+  test('ticks of items an editor removed drop out; other ticks are kept', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const ids = await boxes(page).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name));
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`hb:checklist:v1:${LIST}`, JSON.stringify({ v: 1, ticked: [ids[1], 'tremoved1', 'tremoved2'], updated: 1 })],
+    );
+    await page.reload();
+    await expect(boxes(page).nth(1)).toBeChecked();
+    await expect(status(page)).toHaveText(`已完成 1/${ids.length}`);
+  });
+
+  test('copy as text gives the title, date and ☑/☐ lines', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(page);
+    await boxes(page).nth(0).check();
+    const first = (await list(page).getByRole('listitem').nth(0).textContent())!.trim();
+    const second = (await list(page).getByRole('listitem').nth(1).textContent())!.trim();
+    await list(page).getByRole('button', { name: '复制为文本' }).click();
+    await expect(list(page).getByText('已复制为文本')).toBeVisible();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toContain('定参会范围前检查');
+    expect(text).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toContain(`☑ ${first}`);
+    expect(text).toContain(`☐ ${second}`);
+  });
+
+  test('download saves a text file of the checklist', async ({ page }) => {
+    await open(page);
+    await boxes(page).nth(0).check();
+    const [download] = await Promise.all([page.waitForEvent('download'), list(page).getByRole('button', { name: '下载' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^定参会范围前检查-\d{4}-\d{2}-\d{2}\.txt$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain('☑');
+    expect(text).toContain('☐');
+  });
+
+  test('a share link shows the shared ticks and asks before replacing mine', async ({ browser }) => {
+    const sender = await browser.newContext();
+    await sender.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const s = await sender.newPage();
+    await open(s);
+    await boxes(s).nth(0).check();
+    await boxes(s).nth(3).check();
+    await list(s).getByRole('button', { name: '分享链接' }).click();
+    const url = await s.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(/#share=/);
+    expect(new URL(url).search).toBe('');
+
+    const receiver = await browser.newContext();
+    const r = await receiver.newPage();
+    await open(r);
+    await boxes(r).nth(1).check();
+    await r.goto(url);
+    await r.reload();
+    const ask = list(r).getByRole('group', { name: '别人分享的勾选' });
+    await expect(ask).toBeVisible();
+    await expect(boxes(r).nth(0)).toBeChecked();
+    await expect(boxes(r).nth(3)).toBeChecked();
+    await expect(boxes(r).nth(1)).not.toBeChecked();
+    // Keep mine: my own tick comes back.
+    await ask.getByRole('button', { name: '保留我的勾选' }).click();
+    await expect(boxes(r).nth(1)).toBeChecked();
+    await expect(boxes(r).nth(0)).not.toBeChecked();
+    expect(r.url()).not.toContain('share=');
+    // Open again and accept.
+    await r.goto(url);
+    await r.reload();
+    await ask.getByRole('button', { name: '用分享的勾选替换我的' }).click();
+    await r.goto(CHAPTER);
+    await expect(boxes(r).nth(0)).toBeChecked();
+    await expect(boxes(r).nth(3)).toBeChecked();
+    await expect(boxes(r).nth(1)).not.toBeChecked();
+    await sender.close();
+    await receiver.close();
+  });
+});
+
+test.describe('when storage misbehaves', () => {
+  test('corrupt stored data is ignored without errors', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(CHAPTER);
+    await page.evaluate((key) => localStorage.setItem(key, '{not json'), `hb:checklist:v1:${LIST}`);
+    await page.reload();
+    await expect(boxes(page).first()).toBeEnabled();
+    await expect(boxes(page).first()).not.toBeChecked();
+    await boxes(page).first().check();
+    await page.reload();
+    await expect(boxes(page).first()).toBeChecked();
+    expect(errors).toEqual([]);
+  });
+
+  test('a throwing localStorage still lets the reader tick, and says ticks will not be kept', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const fail = () => {
+        throw new DOMException('blocked', 'SecurityError');
+      };
+      Object.defineProperty(window, 'localStorage', { get: fail, configurable: true });
+    });
+    await open(page);
+    await boxes(page).nth(0).check();
+    await expect(boxes(page).nth(0)).toBeChecked();
+    await expect(status(page)).toHaveText(/已完成 1\//);
+    await expect(list(page).getByText('关闭页面后勾选不会保留')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('a full storage quota is reported, not fatal', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('hb:checklist:')) throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await open(page);
+    await boxes(page).nth(0).check();
+    await expect(list(page).getByText('勾选没能保存')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('when JavaScript is unavailable', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the checklist is a readable list of boxes, with no dead controls', async ({ page }) => {
+    await page.goto(CHAPTER);
+    await expect(list(page).getByRole('heading', { name: '定参会范围前检查' })).toBeVisible();
+    expect(await boxes(page).count()).toBeGreaterThanOrEqual(5);
+    await expect(boxes(page).first()).toBeVisible();
+    await expect(list(page).getByRole('button')).toHaveCount(0);
+    await expect(list(page).getByRole('status')).toHaveCount(0);
+  });
+});
+
+test.describe('printing', () => {
+  test('prints boxes with the 日期 / 责任人 / 备注 lines, blank or with ticks', async ({ page }) => {
+    await open(page, `/checklists/${LIST}/`);
+    await boxes(page).nth(0).check();
+    await page.emulateMedia({ media: 'print' });
+    for (const label of ['日期', '责任人', '备注']) await expect(page.getByText(label, { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: '重置' })).toBeHidden();
+    await expect(page.getByRole('banner')).toBeHidden();
+    const mark = () => boxes(page).nth(0).evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(await mark()).toBe('"✓"');
+    await page.evaluate(() => (document.documentElement.dataset.hbPrint = 'blank'));
+    expect(await mark()).toBe('none');
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByText('责任人', { exact: true })).toBeHidden();
+  });
+
+  test('the print buttons print blank or with ticks', async ({ page }) => {
+    await open(page, `/checklists/${LIST}/`);
+    await page.evaluate(() => {
+      (window as unknown as { printed: string[] }).printed = [];
+      window.print = () => (window as unknown as { printed: string[] }).printed.push(document.documentElement.dataset.hbPrint ?? '');
+    });
+    await page.getByRole('button', { name: '打印空白表' }).click();
+    await page.getByRole('button', { name: '打印（含我的勾选）' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(['blank', 'ticked']);
+  });
+});
+
+/** Checklists an editor wrote for a topic, read from the MDX sources (the test's own oracle). */
+function sourceChecklists(topic: string) {
+  const dir = path.resolve(import.meta.dirname, '../../content', topic);
+  return readdirSync(dir).flatMap((file) =>
+    [...readFileSync(path.join(dir, file), 'utf8').matchAll(/<Checklist\s+([^>]*)>/g)].map((m) => ({
+      title: /title="([^"]+)"/.exec(m[1])![1],
+      phase: /phase="([^"]+)"/.exec(m[1])?.[1],
+    })),
+  );
+}
+
+test.describe('summary and preparation pages', () => {
+  test('the preparation sheet for 会议 · 事前 assembles exactly the before-meeting checklists', async ({ page, context }) => {
+    await page.goto('/prepare/');
+    const row = page.getByRole('row', { name: /^会议/ });
+    await row.getByRole('link', { name: /事前/ }).click();
+    await expect(page).toHaveURL(/\/prepare\/meetings\/before\/$/);
+    const expected = sourceChecklists('meetings').filter((c) => c.phase === 'before').map((c) => c.title);
+    expect(expected.length).toBeGreaterThan(0);
+    const shown = await page.getByRole('main').locator('hb-checklist').getByRole('heading', { level: 2 }).allTextContents();
+    expect(shown.sort()).toEqual(expected.sort());
+    // Each links back to its chapter, and ticks are shared with the chapter.
+    const first = page.locator('hb-checklist').first();
+    await expect(first.getByRole('link', { name: /./ }).first()).toHaveAttribute('href', /^\/meetings\/[a-z-]+\/#checklist-/);
+    await expect(first.getByRole('checkbox').first()).toBeEnabled();
+    await first.getByRole('checkbox').first().check();
+    const href = (await first.getByRole('link').first().getAttribute('href'))!;
+    const chapter = await context.newPage();
+    await chapter.goto(href);
+    const id = await first.getAttribute('data-checklist-id');
+    await expect(chapter.locator(`[data-checklist-id="${id}"]`).getByRole('checkbox').first()).toBeChecked();
+  });
+
+  test('the whole sheet can be copied and shared', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/prepare/meetings/');
+    await expect(page.locator('hb-checklist').first().getByRole('checkbox').first()).toBeEnabled();
+    await page.locator('hb-checklist').nth(1).getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: '复制整张表' }).click();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const titles = await page.locator('hb-checklist').getByRole('heading', { level: 2 }).allTextContents();
+    for (const t of titles) expect(text).toContain(t);
+    expect(text.match(/☑/g)?.length).toBe(1);
+    await page.getByRole('button', { name: '分享整张表' }).click();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(decodeURIComponent(url).split('|').length).toBe(titles.length);
+  });
+
+  test('the summary lists every checklist by topic with a printable page each', async ({ page }) => {
+    await page.goto('/checklists/');
+    const total = ['meetings', 'documents', 'research-visits', 'inspections', 'assessment', 'chat-groups'].reduce(
+      (n, t) => n + sourceChecklists(t).length,
+      0,
+    );
+    await expect(page.getByRole('main').getByText(`手册共有 ${total} 份检查清单`)).toBeVisible();
+    await page.getByRole('region', { name: /^会议/ }).getByRole('link', { name: '定参会范围前检查' }).click();
+    await expect(page).toHaveURL(`/checklists/${LIST}/`);
+    await expect(page.getByRole('heading', { level: 1, name: '定参会范围前检查' })).toBeVisible();
+  });
+});
+
+test('the checklist script stays within its byte budget and only loads where needed', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  await page.goto('/');
+  await page.goto('/meetings/');
+  expect(scripts).toEqual([]);
+  await open(page);
+  expect(scripts.length).toBeGreaterThan(0);
+  let bytes = 0;
+  for (const s of new Set(scripts)) bytes += gzipSync(readFileSync(path.join(dist, s))).length;
+  expect(bytes).toBeLessThanOrEqual(5 * 1024);
+});
