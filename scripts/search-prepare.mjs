@@ -1,0 +1,112 @@
+/**
+ * Index-time preparation of a built page before Pagefind reads it (pure functions; the
+ * built files on disk are not changed). Used by scripts/search-index.mjs, unit-tested in
+ * tests/unit/search-prepare.test.ts.
+ *
+ * Why: Pagefind segments Chinese twice, differently. At index time its Rust indexer uses a
+ * jieba dictionary; at search time pagefind.js splits the reader's query with the
+ * browser's `Intl.Segmenter` (ICU). Where the two disagree a word is not found, or found
+ * through unrelated prefixes (`多头发文` → ICU `多|头发|文`, jieba `多头|发文`). Pagefind
+ * keeps a zero-width space (U+200B) as a word boundary and never joins across it, so
+ * pre-splitting every run of Han characters with `Intl.Segmenter` — the same segmenter the
+ * query goes through — makes both sides agree. Excerpts stay clean: Pagefind already
+ * stores Chinese text zero-width-space delimited and joins it back without spaces.
+ */
+
+export const ZWSP = '\u200b';
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+/** Elements whose content is not markup text. */
+const RAW_TEXT = /^<(script|style|textarea|template)\b/i;
+
+/** @param {Intl.Segmenter} [segmenter] */
+export function chineseSegmenter(segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' })) {
+  /** Re-split each run of two or more Han characters into words joined by ZWSP. */
+  return (/** @type {string} */ text) =>
+    text.replace(HAN_RUN, (run) => [...segmenter.segment(run)].map((s) => s.segment).join(ZWSP));
+}
+
+/**
+ * Apply `fn` to every text node of an HTML document; tags, attribute values, comments and
+ * raw-text elements (script, style, …) are copied unchanged.
+ * @param {string} html
+ * @param {(text: string) => string} fn
+ */
+export function mapTextNodes(html, fn) {
+  let out = '';
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) {
+      out += fn(html.slice(i));
+      break;
+    }
+    out += fn(html.slice(i, lt));
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      const next = end === -1 ? html.length : end + 3;
+      out += html.slice(lt, next);
+      i = next;
+      continue;
+    }
+    // Find the end of the tag, skipping `>` inside quoted attribute values.
+    let j = lt + 1;
+    let quote = '';
+    for (; j < html.length; j++) {
+      const c = html[j];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    const tag = html.slice(lt, j + 1);
+    out += tag;
+    i = j + 1;
+    const raw = RAW_TEXT.exec(tag);
+    if (raw) {
+      const close = html.toLowerCase().indexOf(`</${raw[1].toLowerCase()}`, i);
+      const end = close === -1 ? html.length : close;
+      out += html.slice(i, end);
+      i = end;
+    }
+  }
+  return out;
+}
+
+const MULTI_PAIR_ATTR = /(<[a-zA-Z][^>]*?\s)data-pagefind-(filter|meta|sort)="([^"]*)"([^>]*>)/g;
+
+/**
+ * Pagefind reads one `key:value` per `data-pagefind-filter|meta|sort` attribute: in
+ * `topic:会议, kind:章节` the key `topic` gets the value `会议, kind:章节`. Pages may still
+ * list several pairs (it reads naturally); this keeps the first pair on the element and
+ * moves each further pair to an empty element right after the tag.
+ * @param {string} html
+ */
+export function splitPagefindPairs(html) {
+  return html.replace(MULTI_PAIR_ATTR, (whole, before, kind, value, after) => {
+    const pairs = value.split(/,\s*(?=[^,:\s"]+:)/);
+    if (pairs.length < 2) return whole;
+    const extra = pairs.slice(1).map((p) => `<span data-pagefind-${kind}="${p.trim()}"></span>`).join('');
+    return `${before}data-pagefind-${kind}="${pairs[0].trim()}"${after}${extra}`;
+  });
+}
+
+/**
+ * Every page gets an `order` sort key so that browsing by filter (no query) can list pages
+ * in reading order; Pagefind leaves out of a sorted listing any page without the key.
+ * Pages that set none (e.g. checklist pages) sort after the chapters, by address.
+ * @param {string} html
+ * @param {number} fallbackOrder
+ */
+export function ensureSortKey(html, fallbackOrder) {
+  if (/data-pagefind-sort="order:/.test(html)) return html;
+  return html.replace(/(<[^>]*\sdata-pagefind-body[^>]*>)/, `$1<span data-pagefind-sort="order:${fallbackOrder}"></span>`);
+}
+
+/**
+ * Everything the index needs done to one built page.
+ * @param {string} html
+ * @param {{ segment: (text: string) => string, fallbackOrder: number }} options
+ */
+export function preparePage(html, { segment, fallbackOrder }) {
+  return mapTextNodes(ensureSortKey(splitPagefindPairs(html), fallbackOrder), segment);
+}

@@ -1,0 +1,268 @@
+/**
+ * The search pipeline on top of Pagefind's JS API, shared by the /search/ page (through
+ * <hb-search>) and by the quality evaluation (tests/search/evaluate.ts), so the measured
+ * numbers are the reader's numbers. No DOM here.
+ *
+ * Pagefind alone, on Chinese, has three weak spots (tests/search/queries.json measures them):
+ * - it splits unknown words into characters and then prefix-matches each one, so `陪会`
+ *   ranks the chapter full of `陪同` first;
+ * - several words are ANDed: one word absent from the handbook (`钉钉`) empties the result
+ *   list, or is replaced by a shorter prefix (`直播` → pages containing `直…`);
+ * - the index and the query are segmented by different dictionaries (fixed at index time,
+ *   see scripts/search-prepare.mjs).
+ * The pipeline:
+ * 1. cut the query into units at spaces and at known terms (the handbook's vocabulary);
+ * 2. check each unit as an exact phrase; a unit the handbook lacks is split into words and
+ *    each word checked; words found nowhere are left out and reported (`missing`);
+ * 3. search the remaining units together (AND, as Pagefind does); if no page has them all,
+ *    search each unit alone and merge (OR fallback, `partial`);
+ * 4. rank with Pagefind's BM25 plus a strong weight on the `keywords` metadata, a stronger
+ *    penalty on prefix-only matches, and a boost for pages holding a unit as an exact
+ *    phrase (also two adjacent units that together form a known term: `合并 会议`).
+ */
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { element: string; id: string; text: string; location: number };
+  weighted_locations: { weight: number; balanced_score: number; location: number }[];
+  locations: number[];
+}
+
+export interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  sub_results: PagefindSubResult[];
+}
+
+export interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindData>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+export interface SearchOptions {
+  filters?: Record<string, unknown>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The part of Pagefind's JS API (pagefind.js `createInstance`) the pipeline uses. */
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: SearchOptions): Promise<PagefindResponse | null>;
+}
+
+/**
+ * Ranking weights (Pagefind `ranking` option). termSimilarity: matches on a longer word
+ * that merely starts with the query word (陪 → 陪同) count much less. metaWeights: a
+ * page whose keywords (tags, glossary terms) hold the query ranks above pages that merely
+ * mention it. Chosen with tests/search/evaluate.ts; see README “Search”.
+ */
+export const RANKING = { termSimilarity: 6, metaWeights: { title: 5, keywords: 10 } };
+/** Score multiplier for a page that contains a query unit as an exact phrase. */
+export const PHRASE_BOOST = 2;
+
+/** Switches for the quality evaluation's comparisons; the site uses the defaults. */
+export interface Tuning {
+  /** Steps 1–3 of the pipeline; off: the query goes to Pagefind as typed. */
+  planQuery: boolean;
+  phraseBoost: number;
+}
+export const DEFAULT_TUNING: Tuning = { planQuery: true, phraseBoost: PHRASE_BOOST };
+
+export type WordSegmenter = (text: string) => string[];
+
+export interface SearchOutcome {
+  /** Ranked results; call `data()` only for those shown. */
+  results: PagefindResult[];
+  /** Units actually searched for. */
+  searched: string[];
+  /** Typed words the handbook does not contain; left out of the search. */
+  missing: string[];
+  /** No page has every unit: results hold some of them (OR fallback). */
+  partial: boolean;
+  /** Results for this query ignoring topic and kind filters. */
+  unfilteredTotal: number;
+  /** Result counts per filter value for this query, ignoring the chosen filters. */
+  counts: Record<string, Record<string, number>>;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** A segmenter for query words, using the same ICU data as Pagefind's own query split. */
+export function intlWordSegmenter(locale = 'zh-CN'): WordSegmenter {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+  return (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/**
+ * Cuts a normalized query into units: at spaces, then at the longest known term at each
+ * position (forward maximum matching); text between known terms stays one unit.
+ */
+export function splitUnits(q: string, vocabulary: ReadonlySet<string>): string[] {
+  let longest = 0;
+  for (const word of vocabulary) longest = Math.max(longest, word.length);
+  const units: string[] = [];
+  for (const chunk of q.replace(/["“”]/g, ' ').split(/\s+/).filter(Boolean)) {
+    let pending = '';
+    let i = 0;
+    while (i < chunk.length) {
+      let match = '';
+      for (let len = Math.min(longest, chunk.length - i); len >= 2; len--) {
+        const candidate = chunk.slice(i, i + len);
+        if (vocabulary.has(candidate)) {
+          match = candidate;
+          break;
+        }
+      }
+      if (match) {
+        if (pending) units.push(pending);
+        pending = '';
+        units.push(match);
+        i += match.length;
+      } else {
+        pending += chunk[i];
+        i += 1;
+      }
+    }
+    if (pending) units.push(pending);
+  }
+  return [...new Set(units)];
+}
+
+/**
+ * Which pages contain `unit`: as an exact phrase, or for a single character, as the start
+ * of a word (Pagefind prefix-matches: 打 → 打卡). Unfiltered; cached per query.
+ */
+type Probe = (unit: string) => Promise<Set<string>>;
+
+function pageProbe(pf: PagefindApi): Probe {
+  const cache = new Map<string, Promise<Set<string>>>();
+  return (unit) => {
+    let found = cache.get(unit);
+    if (!found) {
+      const term = [...unit].length < 2 ? unit : `"${unit}"`;
+      found = pf.search(term).then((r) => new Set((r?.results ?? []).map((x) => x.id)));
+      cache.set(unit, found);
+    }
+    return found;
+  };
+}
+
+interface Plan {
+  searched: string[];
+  missing: string[];
+  /** Pages holding each multi-character unit as an exact phrase. */
+  phrasePages: Set<string>[];
+}
+
+/** Steps 1–2: units, each checked in the index; unknown units split into words and re-checked. */
+export async function planQuery(q: string, vocabulary: ReadonlySet<string>, probe: Probe, segment: WordSegmenter): Promise<Plan> {
+  const plan: Plan = { searched: [], missing: [], phrasePages: [] };
+  /** Adds `unit` if the index has it; returns whether it did. */
+  const known = async (unit: string): Promise<boolean> => {
+    const pages = await probe(unit);
+    if (pages.size === 0) return false;
+    plan.searched.push(unit);
+    if ([...unit].length > 1) plan.phrasePages.push(pages);
+    return true;
+  };
+  const units = splitUnits(q, vocabulary);
+  for (const unit of units) {
+    if (await known(unit)) continue;
+    // Not in the handbook as written: keep those of its words that are (减轻基层负担 →
+    // 基层, 负担). Single characters count only beside such a word: 钉钉 is not 钉.
+    const words = segment(unit);
+    const found: string[] = [];
+    const absent: string[] = [];
+    if (words.length > 1) {
+      for (const word of words) if ([...word].length > 1) ((await known(word)) ? found : absent).push(word);
+      if (found.length) for (const word of words) if ([...word].length === 1) await known(word);
+    }
+    plan.missing.push(...(found.length ? absent : [unit]));
+  }
+  // Two adjacent units that form a known term (合并 + 会议 = 合并会议) also count as a phrase.
+  for (let i = 0; i + 1 < units.length; i++) {
+    const joined = units[i] + units[i + 1];
+    if (vocabulary.has(joined)) {
+      const pages = await probe(joined);
+      if (pages.size) plan.phrasePages.push(pages);
+    }
+  }
+  plan.searched = [...new Set(plan.searched)];
+  plan.missing = [...new Set(plan.missing)];
+  return plan;
+}
+
+/** Runs a search for the query `q` (already normalized, see ./state.ts) with filters. */
+export async function runSearch(
+  pf: PagefindApi,
+  q: string,
+  filters: Record<string, unknown>,
+  vocabulary: ReadonlySet<string>,
+  segment: WordSegmenter = intlWordSegmenter(),
+  tuning: Tuning = DEFAULT_TUNING,
+): Promise<SearchOutcome> {
+  const outcome: SearchOutcome = { results: [], searched: [], missing: [], partial: false, unfilteredTotal: 0, counts: {} };
+  if (!q) {
+    // Browsing by filter alone: every page in reading order.
+    const browse = await pf.search(null, { filters, sort: { order: 'asc' } });
+    outcome.results = browse?.results ?? [];
+    outcome.unfilteredTotal = browse?.unfilteredResultCount ?? 0;
+    outcome.counts = browse?.totalFilters ?? {};
+    return outcome;
+  }
+  const plan = tuning.planQuery
+    ? await planQuery(q, vocabulary, pageProbe(pf), segment)
+    : { searched: [q], missing: [], phrasePages: [] };
+  outcome.searched = plan.searched;
+  outcome.missing = plan.missing;
+  if (plan.searched.length === 0) return outcome;
+
+  const main = await pf.search(plan.searched.join(' '), { filters });
+  outcome.unfilteredTotal = main?.unfilteredResultCount ?? 0;
+  outcome.counts = main?.totalFilters ?? {};
+  const scores = new Map<string, number>();
+  const byId = new Map<string, PagefindResult>();
+  for (const r of main?.results ?? []) {
+    scores.set(r.id, r.score);
+    byId.set(r.id, r);
+  }
+  if (scores.size === 0 && plan.searched.length > 1 && tuning.planQuery) {
+    // OR fallback: no page has every unit. Each unit's best page scores 1; sums rank pages
+    // that hold more of the units higher.
+    outcome.partial = true;
+    for (const unit of plan.searched) {
+      const alone = await pf.search(unit, { filters });
+      const best = alone?.results[0]?.score || 1;
+      for (const r of alone?.results ?? []) {
+        scores.set(r.id, (scores.get(r.id) ?? 0) + r.score / best);
+        byId.set(r.id, r);
+      }
+      outcome.unfilteredTotal = Math.max(outcome.unfilteredTotal, alone?.unfilteredResultCount ?? 0);
+    }
+  }
+  for (const pages of plan.phrasePages) {
+    for (const id of pages) {
+      const score = scores.get(id);
+      if (score !== undefined) scores.set(id, score * tuning.phraseBoost);
+    }
+  }
+  outcome.results = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => byId.get(id)!);
+  return outcome;
+}
+
+/** Visible text from Pagefind: its zero-width word boundaries removed. */
+export function plainText(text: string): string {
+  return text.replace(/\u200b/g, '');
+}

@@ -1,0 +1,64 @@
+/**
+ * What the reader asked for, and its URL form: `/search/?q=留痕&topic=考核&kind=清单`.
+ * `topic` may repeat (any of them matches); values are the topics' Chinese names, the same
+ * strings the pages carry in their `topic` filter. The /search/ page's form submits exactly
+ * these parameters, so a search can be bookmarked and shared with or without JavaScript.
+ */
+import { TOPICS } from '../topics.ts';
+
+export const KINDS = ['章节', '清单'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface SearchState {
+  q: string;
+  /** Topic names (TOPICS[].name), in TOPICS order. Empty: every topic. */
+  topics: string[];
+  /** Empty: both kinds. */
+  kind: Kind | '';
+}
+
+/** The longest query we act on; the rest is ignored (a pasted paragraph is not a query). */
+export const MAX_QUERY_LENGTH = 64;
+
+const TOPIC_NAMES: readonly string[] = TOPICS.map((t) => t.name);
+
+/** Full-width letters and spaces to half-width, whitespace collapsed, length capped. */
+export function normalizeQuery(q: string): string {
+  return q.normalize('NFKC').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+}
+
+export function stateFromParams(params: URLSearchParams): SearchState {
+  const wanted = new Set(params.getAll('topic'));
+  const kind = params.get('kind') ?? '';
+  return {
+    q: normalizeQuery(params.get('q') ?? ''),
+    topics: TOPIC_NAMES.filter((name) => wanted.has(name)),
+    kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : '',
+  };
+}
+
+export function paramsFromState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const topic of state.topics) params.append('topic', topic);
+  if (state.kind) params.set('kind', state.kind);
+  return params;
+}
+
+/** `/search/?…`, or `/search/` when nothing is asked. */
+export function searchHref(state: SearchState): string {
+  const query = paramsFromState(state).toString();
+  return query ? `/search/?${query}` : '/search/';
+}
+
+export function isEmpty(state: SearchState): boolean {
+  return !state.q && state.topics.length === 0 && !state.kind;
+}
+
+/** Pagefind filters for a state: topics combine with OR, kind narrows further. */
+export function pagefindFilters(state: SearchState): Record<string, unknown> {
+  const filters: Record<string, unknown> = {};
+  if (state.topics.length) filters.topic = { any: state.topics };
+  if (state.kind) filters.kind = state.kind;
+  return filters;
+}

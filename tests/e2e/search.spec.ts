@@ -1,0 +1,256 @@
+/**
+ * Search as a reader uses it: the header box, the /search/ page, filters, the URL, the
+ * excerpts and sub-results, hostile queries, and what it costs (requests and bytes).
+ * Service workers are blocked here: the offline worker precaches the search index on
+ * purpose (issue 7); these tests are about what the page itself fetches.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+test.use({ serviceWorkers: 'block' });
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: '搜索词' });
+const results = (page: Page) => page.getByRole('list', { name: '搜索结果' });
+const resultTitles = (page: Page) => results(page).getByRole('heading', { level: 2 });
+const status = (page: Page) => page.locator('[data-status]');
+const isPagefind = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+
+test.describe('finding a chapter', () => {
+  test('typing a term shows the right chapter first, with the term marked', async ({ page }) => {
+    await page.goto('/search/');
+    await searchBox(page).fill('参会范围');
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await expect(status(page)).toContainText(/“参会范围”找到 \d+ 条结果/);
+    const first = results(page).getByRole('listitem').first();
+    await expect(first).toContainText('会议 · 章节');
+    await expect(first.locator('mark').filter({ hasText: '参会范围' }).first()).toBeVisible();
+    await expect(page).toHaveURL(/\/search\/\?q=%E5%8F%82%E4%BC%9A%E8%8C%83%E5%9B%B4$/);
+  });
+
+  test('the header box on a chapter page leads to the results (no script on that page)', async ({ page }) => {
+    await page.goto('/meetings/overview/');
+    const header = page.getByRole('search', { name: '搜索手册' });
+    await header.getByRole('searchbox').fill('留痕');
+    await header.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=%E7%95%99%E7%97%95$/);
+    await expect(searchBox(page)).toHaveValue('留痕');
+    await expect(resultTitles(page).first()).toHaveText('留痕的边界');
+  });
+
+  test('a word the handbook lacks is left out and named; Chinese no-result help', async ({ page }) => {
+    await page.goto(`/search/?${new URLSearchParams({ q: '视频会议 直播' })}`);
+    await expect(resultTitles(page).first()).toHaveText('视频会议与会后落实');
+    await expect(page.locator('[data-notes]')).toContainText('手册里没有“直播”');
+
+    await page.goto(`/search/?${new URLSearchParams({ q: '钉钉' })}`);
+    await expect(status(page)).toHaveText('“钉钉”没有找到结果');
+    const notes = page.locator('[data-notes]');
+    await expect(notes).toContainText('手册里没有“钉钉”这个说法');
+    await expect(notes.getByRole('link', { name: '会议' })).toHaveAttribute('href', '/meetings/');
+  });
+
+  test('with no query the page explains what to type', async ({ page }) => {
+    await page.goto('/search/');
+    await expect(page.getByRole('heading', { level: 1, name: '搜索' })).toBeVisible();
+    await expect(page.getByText('这个页面的搜索需要浏览器启用 JavaScript')).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '参会范围' })).toBeVisible();
+    await expect(results(page)).toBeHidden();
+  });
+});
+
+test.describe('filters and the URL', () => {
+  test('a topic filter narrows the results and goes into the URL', async ({ page }) => {
+    await page.goto('/search/');
+    await searchBox(page).fill('合并');
+    await expect(status(page)).toContainText('找到');
+    const all = await results(page).getByRole('listitem').filter({ has: page.getByRole('heading') }).count();
+    const before = Number(/找到 (\d+) 条/.exec((await status(page).textContent())!)![1]);
+
+    await page.getByRole('checkbox', { name: /^发文/ }).check();
+    await expect(page).toHaveURL(/topic=%E5%8F%91%E6%96%87/);
+    await expect(status(page)).toContainText('（发文）');
+    const after = Number(/找到 (\d+) 条/.exec((await status(page).textContent())!)![1]);
+    expect(after).toBeLessThan(before);
+    await expect(resultTitles(page).first()).toHaveText('合并发文与口头通知');
+    for (const meta of await results(page).locator('.hb-result__meta').allTextContents()) expect(meta).toMatch(/^发文 · /);
+    expect(all).toBeGreaterThan(0);
+  });
+
+  test('a kind filter shows only checklists', async ({ page }) => {
+    await page.goto(`/search/?${new URLSearchParams({ q: '参会范围' })}`);
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await page.getByRole('radio', { name: /^清单/ }).check();
+    await expect(page).toHaveURL(/kind=%E6%B8%85%E5%8D%95/);
+    await expect(status(page)).toContainText('清单');
+    const metas = await results(page).locator('.hb-result__meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toMatch(/· 清单$/);
+  });
+
+  test('an address reproduces the search, and back/forward restore it', async ({ page }) => {
+    await page.goto('/search/?q=%E7%95%99%E7%97%95&topic=%E8%80%83%E6%A0%B8');
+    await expect(searchBox(page)).toHaveValue('留痕');
+    await expect(page.getByRole('checkbox', { name: /^考核/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^会议/ })).not.toBeChecked();
+    await expect(resultTitles(page).first()).toHaveText('留痕的边界');
+    for (const meta of await results(page).locator('.hb-result__meta').allTextContents()) expect(meta).toMatch(/^考核 · /);
+
+    await searchBox(page).fill('群众评价');
+    await searchBox(page).press('Enter');
+    await expect(resultTitles(page).first()).toHaveText('群众评价与走出去考核');
+    await page.goBack();
+    await expect(searchBox(page)).toHaveValue('留痕');
+    await expect(resultTitles(page).first()).toHaveText('留痕的边界');
+  });
+
+  test('a topic alone lists its pages in reading order', async ({ page }) => {
+    await page.goto('/search/?topic=%E4%BC%9A%E8%AE%AE&kind=%E7%AB%A0%E8%8A%82');
+    await expect(status(page)).toHaveText('会议 · 章节：共 5 页');
+    await expect(resultTitles(page).first()).toHaveText('会议减负总览');
+  });
+});
+
+test.describe('results link into the chapter', () => {
+  test('a sub-result link lands on its heading', async ({ page }) => {
+    await page.goto(`/search/?${new URLSearchParams({ q: '三档定人' })}`);
+    const first = results(page).getByRole('listitem').first();
+    await expect(first.getByRole('heading', { level: 2 })).toHaveText('谁来参会：参会范围与陪会');
+    await first.getByRole('link', { name: '三档定人' }).click();
+    await expect(page).toHaveURL(/\/meetings\/attendance\/#/);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#三档定人');
+    await expect(page.getByRole('heading', { level: 3, name: '三档定人' })).toBeInViewport();
+  });
+});
+
+test.describe('hostile input', () => {
+  const attack = '<img src=x onerror=alert(1)>';
+
+  test('a query containing HTML is shown as text and runs nothing', async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: attack })}`);
+    await expect(status(page)).toContainText(attack);
+    await searchBox(page).fill(`${attack} 留痕`);
+    await expect(status(page)).toContainText(attack);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    await expect(page.locator('main img')).toHaveCount(0);
+    expect(await page.evaluate(() => document.title)).toContain(attack);
+  });
+});
+
+test.describe('what search costs', () => {
+  test('nothing of the search is fetched before the reader touches it', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => {
+      if (isPagefind(r.url())) fetched.push(r.url());
+    });
+    await page.goto('/meetings/attendance/');
+    await page.getByRole('search', { name: '搜索手册' }).getByRole('searchbox').fill('参会');
+    await page.goto('/search/');
+    await page.waitForLoadState('networkidle');
+    expect(fetched).toEqual([]);
+    await searchBox(page).focus();
+    await expect.poll(() => fetched.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+
+  // Each query in a fresh browser context: nothing cached. Several, because a query
+  // touching more word ranges fetches more index chunks.
+  for (const q of ['参会范围', '督查 整改', '指尖上的形式主义']) {
+    test(`a first search transfers at most 120 KB, Pagefind included (${q})`, async ({ browser }) => {
+      const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.goto('/search/');
+      await page.waitForLoadState('networkidle');
+      const transfers: { url: string; bytes: number }[] = [];
+      const pending: Promise<void>[] = [];
+      context.on('requestfinished', (request) => {
+        pending.push(
+          request.sizes().then((s) => {
+            transfers.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize });
+          }),
+        );
+      });
+      await searchBox(page).fill(q);
+      await expect(status(page)).toContainText(`“${q}”找到`);
+      await expect(resultTitles(page).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
+      const search = transfers.filter((t) => isPagefind(t.url));
+      const total = search.reduce((sum, t) => sum + t.bytes, 0);
+      test.info().annotations.push({ type: 'first search', description: `${q}: ${total} bytes in ${search.length} requests` });
+      expect(search.some((t) => t.url.includes('/pagefind/wasm.'))).toBe(true);
+      expect(total).toBeLessThanOrEqual(120_000);
+      await context.close();
+    });
+  }
+
+  test('the search page’s own script is small', async ({ page, context }) => {
+    const scripts: number[] = [];
+    context.on('requestfinished', async (request) => {
+      if (request.resourceType() === 'script' && !isPagefind(request.url())) scripts.push((await request.sizes()).responseBodySize);
+    });
+    await page.goto('/search/');
+    await page.waitForLoadState('networkidle');
+    expect(scripts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
+  });
+});
+
+test.describe('keyboard, phone, accessibility', () => {
+  test('/ jumps to the search box', async ({ page }) => {
+    await page.goto('/search/?q=%E7%95%99%E7%97%95');
+    await expect(resultTitles(page).first()).toBeVisible();
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('/');
+    await expect(searchBox(page)).toBeFocused();
+    await expect(searchBox(page)).toHaveValue('留痕');
+  });
+
+  test('/ jumps to the header search box on any page', async ({ page }) => {
+    await page.goto('/meetings/attendance/');
+    await page.getByRole('heading', { level: 1 }).click();
+    await page.keyboard.press('/');
+    const box = page.getByRole('search', { name: '搜索手册' }).getByRole('searchbox');
+    await expect(box).toBeFocused();
+    await page.keyboard.type('视频会议');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/search\/\?q=/);
+    await expect(resultTitles(page).first()).toBeVisible();
+  });
+
+  test('results fit a 360 px phone', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`/search/?${new URLSearchParams({ q: '打卡接龙' })}`);
+    await expect(resultTitles(page).first()).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the search page with results has no axe violations (${scheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`/search/?${new URLSearchParams({ q: '陪会', topic: '会议' })}`);
+      await expect(resultTitles(page).first()).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+});
+
+test.describe('when JavaScript is unavailable', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the header form still reaches /search/, which says what to do', async ({ page }) => {
+    await page.goto('/meetings/overview/');
+    const header = page.getByRole('search', { name: '搜索手册' });
+    await header.getByRole('searchbox').fill('留痕');
+    await header.getByRole('button', { name: '搜索' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=%E7%95%99%E7%97%95$/);
+    await expect(page.getByText('这个页面的搜索需要浏览器启用 JavaScript')).toBeVisible();
+    await expect(page.locator('.hb-search__nojs').getByRole('link', { name: '考核' })).toHaveAttribute('href', '/assessment/');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Runs a built site's own Pagefind (dist/pagefind/pagefind.js and its wasm) in Node, so
+ * the quality evaluation searches exactly what a reader's browser searches. pagefind.js
+ * fetches its files; here `fetch` reads them from disk and counts the bytes (the files are
+ * already compressed by Pagefind, so file size ≈ bytes transferred).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { PagefindApi } from '../../src/lib/search/engine.ts';
+
+interface Mounted {
+  dist: string;
+  fetched: Map<string, number>;
+}
+
+const mounts = new Map<string, Mounted>();
+let shimmed = false;
+
+function installShims(): void {
+  if (shimmed) return;
+  shimmed = true;
+  // pagefind.js reads <html lang> to choose its query segmentation (zh → Intl.Segmenter).
+  (globalThis as { document?: unknown }).document ??= {
+    currentScript: null,
+    querySelector: () => ({ getAttribute: () => 'zh-CN' }),
+  };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const match = /^\/__hb(\d+)(\/pagefind\/[^?]*)/.exec(url);
+    const mount = match && mounts.get(match[1]);
+    if (!match || !mount) return realFetch(input, init);
+    try {
+      const body = await readFile(path.join(mount.dist, decodeURIComponent(match[2])));
+      mount.fetched.set(match[2], body.byteLength);
+      return new Response(body, { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  };
+}
+
+export interface NodePagefind {
+  pf: PagefindApi;
+  /** Files fetched so far (path under the site → bytes). */
+  fetched: Map<string, number>;
+}
+
+let nextMount = 0;
+let module: Promise<{ createInstance(options: Record<string, unknown>): PagefindApi & { init(): Promise<void> } }> | undefined;
+
+/** Loads the Pagefind index of a built site (`dist` holds `pagefind/`). */
+export async function loadPagefind(dist: string): Promise<NodePagefind> {
+  installShims();
+  const id = String(nextMount++);
+  const fetched = new Map<string, number>();
+  mounts.set(id, { dist, fetched });
+  // One pagefind.js module serves every mounted index; instances are independent.
+  module ??= import(pathToFileURL(path.join(dist, 'pagefind', 'pagefind.js')).href);
+  const pf = (await module).createInstance({ basePath: `/__hb${id}/pagefind/`, baseUrl: '/' });
+  await pf.init();
+  return { pf, fetched };
+}

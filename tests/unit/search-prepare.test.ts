@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ZWSP,
+  chineseSegmenter,
+  ensureSortKey,
+  mapTextNodes,
+  preparePage,
+  splitPagefindPairs,
+} from '../../scripts/search-prepare.mjs';
+
+const segment = chineseSegmenter();
+const words = (s: string) => s.split(ZWSP);
+
+describe('index-time Chinese word boundaries', () => {
+  it('splits Han runs into the words Intl.Segmenter finds, as the query side does', () => {
+    const icu = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('多头发文')].map((s) => s.segment);
+    expect(words(segment('多头发文'))).toEqual(icu);
+    expect(segment('视频会议')).toBe(`视频${ZWSP}会议`);
+  });
+
+  it('leaves Latin text, digits and single characters alone', () => {
+    expect(segment('APP 2024 年')).toBe('APP 2024 年');
+    expect(segment('QQ群和微信群')).toContain('QQ');
+  });
+
+  it('only changes text nodes: tags, attributes, comments and scripts are copied', () => {
+    const html = '<p title="视频会议">视频会议</p><!-- 视频会议 --><script>var a = "视频会议";</script><a href="#视频会议">分会场</a>';
+    const out = mapTextNodes(html, segment);
+    expect(out).toContain('title="视频会议"');
+    expect(out).toContain('<!-- 视频会议 -->');
+    expect(out).toContain('var a = "视频会议";');
+    expect(out).toContain('href="#视频会议"');
+    expect(out).toContain(`>视频${ZWSP}会议</p>`);
+    expect(out.replaceAll(ZWSP, '')).toBe(html);
+  });
+
+  it('is not confused by > inside quoted attribute values', () => {
+    const html = '<span data-x="a>视频会议">视频会议</span>';
+    expect(mapTextNodes(html, segment)).toBe(`<span data-x="a>视频会议">视频${ZWSP}会议</span>`);
+  });
+});
+
+describe('Pagefind attribute pairs', () => {
+  it('moves every key:value after the first to its own element', () => {
+    const html = '<article data-pagefind-body data-pagefind-filter="topic:会议, kind:清单"><h1>x</h1></article>';
+    expect(splitPagefindPairs(html)).toBe(
+      '<article data-pagefind-body data-pagefind-filter="topic:会议"><span data-pagefind-filter="kind:清单"></span><h1>x</h1></article>',
+    );
+  });
+
+  it('keeps single pairs and values that merely contain a comma', () => {
+    const one = '<article data-pagefind-filter="topic:会议">';
+    expect(splitPagefindPairs(one)).toBe(one);
+    const comma = '<h1 data-pagefind-meta="title:会议, 发文和调研">';
+    expect(splitPagefindPairs(comma)).toBe(comma);
+  });
+
+  it('gives pages without a sort key one after every chapter', () => {
+    const html = '<article data-pagefind-body data-pagefind-filter="kind:清单"><h1>x</h1></article>';
+    expect(ensureSortKey(html, 100001)).toContain('<span data-pagefind-sort="order:100001"></span><h1>');
+    const chapter = '<article data-pagefind-body data-pagefind-sort="order:7">';
+    expect(ensureSortKey(chapter, 100001)).toBe(chapter);
+  });
+
+  it('prepares a whole page in one call', () => {
+    const html = '<html lang="zh-CN"><body><nav>目录</nav><article data-pagefind-body data-pagefind-filter="topic:会议, kind:章节"><h1>参会范围</h1></article></body></html>';
+    const out = preparePage(html, { segment, fallbackOrder: 100000 });
+    expect(out).toContain('data-pagefind-filter="topic:会议"');
+    expect(out).toContain('<span data-pagefind-filter="kind:章节"></span>');
+    expect(out).toContain('<span data-pagefind-sort="order:100000"></span>');
+    expect(out).toContain(`<h1>参会${ZWSP}范围</h1>`);
+  });
+});
