@@ -1,0 +1,61 @@
+/**
+ * <hb-offline>: service-worker registration, offline indicator and the update prompt.
+ * A new edition installs in the background while the reader keeps the old one; only when
+ * it is complete (the worker is "installed" and waiting) does the prompt appear. Accepting
+ * tells the waiting worker to take over (SKIP_WAITING, handled by Workbox) and reloads.
+ * Checklist ticks live in localStorage, which an update does not touch.
+ */
+class HbOffline extends HTMLElement {
+  #ready = false;
+
+  connectedCallback(): void {
+    if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+    const sw = navigator.serviceWorker;
+    let accepted = false;
+    sw.addEventListener('controllerchange', () => {
+      if (accepted) location.reload();
+    });
+    sw.register('/sw.js').then((reg) => {
+      const offer = (worker: ServiceWorker) => {
+        const box = this.querySelector<HTMLElement>('.hb-offline__update')!;
+        box.hidden = false;
+        box.querySelector('button')!.onclick = () => {
+          accepted = true;
+          worker.postMessage({ type: 'SKIP_WAITING' });
+        };
+      };
+      if (reg.waiting && sw.controller) offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed' && sw.controller) offer(worker);
+        });
+      });
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') void reg.update().catch(() => undefined);
+      });
+    }, () => undefined);
+    sw.ready.then(() => {
+      this.#ready = true;
+      this.#show();
+    });
+    addEventListener('online', () => this.#show());
+    addEventListener('offline', () => this.#show());
+    this.#show();
+  }
+
+  #show(): void {
+    const state = this.querySelector<HTMLElement>('.hb-offline__state')!;
+    const text = !navigator.onLine
+      ? this.#ready
+        ? '当前离线：正在阅读保存在本机的手册。'
+        : '当前离线。'
+      : this.#ready
+        ? '✓ 已可离线阅读：整本手册已保存在本机。'
+        : '';
+    state.hidden = !text;
+    state.textContent = text;
+  }
+}
+
+if (!customElements.get('hb-offline')) customElements.define('hb-offline', HbOffline);
