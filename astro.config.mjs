@@ -1,9 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import path from 'node:path';
 import { checklistPlugin } from './src/lib/checklist/markdown-plugin.ts';
+import linkCheck from './src/integrations/link-check.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const buildDir = process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR) : undefined;
@@ -23,10 +25,13 @@ export default defineConfig({
   markdown: {
     processor: satteri({ mdastPlugins: [checklistPlugin()] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap(), linkCheck({ contentDir: path.resolve(process.env.HB_CONTENT_DIR ?? 'content') })],
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // Scripts stay external files (never inlined) so the Content-Security-Policy needs no
+      // 'unsafe-inline' and the service worker caches them once for every page.
+      assetsInlineLimit: 0,
       rollupOptions: {
         onwarn(warning, warn) {
           // Every MDX module carries a "use astro:head-inject" directive that the bundler

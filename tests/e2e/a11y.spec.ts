@@ -1,28 +1,60 @@
+/**
+ * Every page in the sitemap, as a browser sees it: no axe violations (WCAG 2.2 A/AA) and
+ * no Content-Security-Policy violations or script errors under the page's own CSP.
+ */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages } from './site-pages';
+import { sitemapPages } from './site-pages';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
-async function violations(page: Page, path: string): Promise<string[]> {
+async function problems(page: Page, path: string): Promise<string[]> {
+  const found: string[] = [];
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error' && /Content.Security.Policy|Refused to/i.test(m.text())) found.push(`CSP: ${m.text()}`);
+  };
+  const onError = (e: Error) => found.push(`script error: ${e.message}`);
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
   await page.goto(path);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return violations.map((v) => `${v.id}: ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  found.push(...violations.map((v) => `axe ${v.id}: ${v.help} – ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  found.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])).map((v) => `CSP: ${v}`));
+  page.off('console', onConsole);
+  page.off('pageerror', onError);
+  return found;
 }
 
-const pages = [...builtPages(), '/no-such-page/'];
-// A few pages per test: parallel across workers without paying a new context per page.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+});
+
+const pages = [...sitemapPages(), '/no-such-page/'];
+// Print documents are long (the whole handbook is one page): one test each. The rest go a
+// few pages per test: parallel across workers without paying a new context per page.
+const printPages = pages.filter((p) => p.startsWith('/print/'));
+const screenPages = pages.filter((p) => !p.startsWith('/print/'));
 const CHUNKS = 4;
 
-test.describe('accessibility (axe, WCAG 2.2 A/AA), light scheme, every page', () => {
-  test('the site has pages to check', () => expect(pages.length).toBeGreaterThan(20));
+test.describe('every page: axe (light scheme) and CSP', () => {
+  test('the sitemap lists the site', () => expect(screenPages.length).toBeGreaterThan(20));
   for (let chunk = 0; chunk < CHUNKS; chunk++) {
-    const mine = pages.filter((_, i) => i % CHUNKS === chunk);
+    const mine = screenPages.filter((_, i) => i % CHUNKS === chunk);
     test(`pages ${chunk + 1}/${CHUNKS} (${mine[0]} …)`, async ({ page }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(240_000);
       const failures: string[] = [];
-      for (const path of mine) failures.push(...(await violations(page, path)).map((v) => `${path} ${v}`));
+      for (const path of mine) failures.push(...(await problems(page, path)).map((v) => `${path} ${v}`));
       expect(failures).toEqual([]);
+    });
+  }
+  for (const path of printPages) {
+    test(path, async ({ page }) => {
+      test.setTimeout(240_000);
+      expect(await problems(page, path)).toEqual([]);
     });
   }
 });
@@ -37,13 +69,14 @@ const templates = [
   '/checklists/meetings-attendance-before/',
   '/prepare/',
   '/prepare/meetings/',
+  '/search/?q=留痕',
   '/no-such-page/',
 ];
-test.describe('accessibility (axe, WCAG 2.2 A/AA), dark scheme, one page per template', () => {
+test.describe('dark scheme, one page per template', () => {
   test.use({ colorScheme: 'dark' });
   for (const path of templates) {
     test(path, async ({ page }) => {
-      expect(await violations(page, path)).toEqual([]);
+      expect(await problems(page, path)).toEqual([]);
     });
   }
 });

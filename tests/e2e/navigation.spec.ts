@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
+import { dist } from './site-pages';
 
 test.describe('reading the handbook', () => {
   test('home → topic → chapter, with breadcrumbs and no scripts', async ({ page }) => {
@@ -52,14 +56,21 @@ test.describe('reading the handbook', () => {
     await expect(footer).toContainText(/本页更新：\d{4}年\d{1,2}月\d{1,2}日/);
   });
 
-  test('pages without an interactive part ship no JavaScript', async ({ page }) => {
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  test('pages without an interactive part ship only the tiny offline script', async ({ page }) => {
+    const scripts = new Set<string>();
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.add(new URL(r.url()).pathname));
     for (const path of ['/', '/meetings/', '/guide/preface/', '/guide/glossary/', '/checklists/', '/prepare/']) {
       await page.goto(path);
-      await expect(page.locator('script'), path).toHaveCount(0);
     }
-    expect(scripts).toEqual([]);
+    // Only the service-worker registration (offline reading): no framework, no search, no checklist code.
+    let bytes = 0;
+    for (const s of scripts) {
+      const text = readFileSync(path.join(dist, s), 'utf8');
+      expect(text, s).toContain('serviceWorker');
+      bytes += gzipSync(text).length;
+    }
+    expect(scripts.size).toBeLessThanOrEqual(1);
+    expect(bytes).toBeLessThanOrEqual(1536);
   });
 
   test('unknown address shows a Chinese 404 page', async ({ page }) => {

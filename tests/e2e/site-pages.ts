@@ -1,5 +1,5 @@
-/** Every page of the built site (dist/), as URL paths. Tests that sweep the whole site use this. */
-import { readdirSync } from 'node:fs';
+/** The pages of the built site under test, for tests that sweep the whole site. */
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** The build under test: dist/, or $HB_BUILD_DIR/dist when that is set (as for the build). */
@@ -7,6 +7,7 @@ export const dist = process.env.HB_BUILD_DIR
   ? path.resolve(process.env.HB_BUILD_DIR, 'dist')
   : path.resolve(import.meta.dirname, '../../dist');
 
+/** Every index.html in dist/, as URL paths. */
 export function builtPages(): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -21,4 +22,15 @@ export function builtPages(): string[] {
   };
   walk(dist);
   return out.sort();
+}
+
+/** The pages the sitemap lists, as URL paths. */
+export function sitemapPages(): string[] {
+  const index = readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8');
+  return [...index.matchAll(/<loc>([^<]+)<\/loc>/g)]
+    .flatMap((m) => {
+      const file = path.join(dist, new URL(m[1]).pathname);
+      return [...readFileSync(file, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((u) => decodeURI(new URL(u[1]).pathname));
+    })
+    .sort();
 }

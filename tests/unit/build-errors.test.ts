@@ -70,4 +70,12 @@ describe('a broken chapter stops the build with a clear message', () => {
     expect(status).not.toBe(0);
     expect(output).toMatch(/清单 id “meetings-x” 与 .*\.mdx 中的清单重复/);
   });
+
+  it('names the file and the link when a link or anchor leads nowhere', () => {
+    const body = '## 问题表现\n\n见[不存在的章](/meetings/nope/)和[不存在的小节](/meetings/overview/#没有这一节)。\n';
+    const { status, output } = build('links', { 'meetings/overview.mdx': chapter(good, body) });
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/overview\.mdx（\/meetings\/overview\/）：链接“\/meetings\/nope\/”指向的页面不存在/);
+    expect(output).toContain('锚点 #没有这一节 在目标页面上不存在');
+  });
 });

@@ -1,0 +1,90 @@
+/**
+ * Astro integration: after the build, every internal link and #anchor in every page must
+ * resolve. A broken one fails the build with the source file (for chapters) and the link,
+ * so an editor sees which file to fix. PDFs are made by a later step and checked by their
+ * own tests; external links are not fetched (no network at build time).
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+const decode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'pagefind' ? [] : htmlFiles(full);
+    return e.name.endsWith('.html') ? [full] : [];
+  });
+}
+
+/** The URL path a built file is served at: dist/a/b/index.html → /a/b/. */
+function routeOf(dist: string, file: string): string {
+  const rel = path.relative(dist, file).split(path.sep).join('/');
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** Where an editor fixes a page: its MDX file when there is one, else the route. */
+export function sourceOf(route: string, contentDir: string): string {
+  const [, a, b] = route.split('/');
+  const candidate = a === 'guide' ? path.join(contentDir, 'front', `${b}.mdx`) : path.join(contentDir, a ?? '', `${b}.mdx`);
+  if (b && existsSync(candidate)) return `${path.relative(process.cwd(), candidate)}（${route}）`;
+  return route;
+}
+
+export function findBrokenLinks(dist: string, contentDir: string): string[] {
+  const files = htmlFiles(dist);
+  const ids = new Map<string, Set<string>>();
+  const html = new Map<string, string>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    html.set(file, text);
+    ids.set(file, new Set([...text.matchAll(/\sid="([^"]*)"/g)].map((m) => decode(unescape(m[1])))));
+  }
+  const problems: string[] = [];
+  for (const file of files) {
+    const route = routeOf(dist, file);
+    for (const m of html.get(file)!.matchAll(/<a\s[^>]*?href="([^"]*)"/g)) {
+      const href = unescape(m[1]);
+      if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue; // external, mailto:, tel:, data:
+      const url = new URL(href, `http://site${route}`);
+      if (url.pathname.endsWith('.pdf')) continue;
+      const pathname = decode(url.pathname);
+      const target = pathname.endsWith('/') ? path.join(dist, pathname, 'index.html') : path.join(dist, pathname);
+      const targetFile = existsSync(target) ? target : existsSync(path.join(target, 'index.html')) ? path.join(target, 'index.html') : undefined;
+      if (!targetFile) {
+        problems.push(`${sourceOf(route, contentDir)}：链接“${href}”指向的页面不存在。`);
+        continue;
+      }
+      const anchor = decode(url.hash.slice(1));
+      if (anchor && !/^share=/.test(anchor) && ids.has(targetFile) && !ids.get(targetFile)!.has(anchor)) {
+        problems.push(`${sourceOf(route, contentDir)}：链接“${href}”中的锚点 #${anchor} 在目标页面上不存在。`);
+      }
+    }
+  }
+  return [...new Set(problems)];
+}
+
+export default function linkCheck(options: { contentDir: string }): AstroIntegration {
+  return {
+    name: 'hb-link-check',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const problems = findBrokenLinks(dist, options.contentDir);
+        if (problems.length) {
+          throw new Error(`链接检查发现 ${problems.length} 处问题：\n- ${problems.join('\n- ')}`);
+        }
+        logger.info('all internal links and anchors resolve');
+      },
+    },
+  };
+}
