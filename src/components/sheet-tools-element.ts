@@ -4,7 +4,8 @@
  * to leave the boxes empty on paper.
  */
 import { checklistText, encodeShare } from '../lib/checklist/state';
-import { copyText, type HbChecklist } from './mdx/checklist-element';
+import { copyText } from '../lib/browser/clipboard';
+import type { HbChecklist } from './mdx/checklist-element';
 
 class HbSheetTools extends HTMLElement {
   connectedCallback(): void {

@@ -6,18 +6,10 @@
  * Storage that is missing, full or corrupt never breaks the page: ticks then last for
  * the visit and the reader is told so.
  */
+import { copyText } from '../../lib/browser/clipboard';
+import { store } from '../../lib/browser/storage';
 import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
 
-const store: Storage | null = (() => {
-  try {
-    const s = window.localStorage;
-    s.setItem('hb:probe', '1');
-    s.removeItem('hb:probe');
-    return s;
-  } catch {
-    return null;
-  }
-})();
 
 function read(key: string): string | null {
   try {
@@ -35,30 +27,6 @@ function write(key: string, value: string | null): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Older WebViews: copy through a temporary selection.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
   }
 }
 

@@ -9,18 +9,9 @@ import {
   ADVICE, auditGroups, auditText, decodeGroups, encodeGroups, isoDay, MAX_GROUPS, nextId, parseGroup, STORAGE_KEY,
   type Finding, type GroupEntry,
 } from '../../lib/tools/group-audit';
+import { store } from '../../lib/browser/storage';
 import { copyText, el, enable, here, part, printTool, say, showErrors, stamp } from './tool-element';
 
-const store: Storage | null = (() => {
-  try {
-    const s = window.localStorage;
-    s.setItem('hb:probe', '1');
-    s.removeItem('hb:probe');
-    return s;
-  } catch {
-    return null;
-  }
-})();
 
 class HbGroupAudit extends HTMLElement {
   #entries: GroupEntry[] = [];

@@ -64,28 +64,7 @@ export function showErrors(form: HTMLElement, errors: Record<string, string | un
   return first;
 }
 
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Older WebViews (and the WeChat browser): copy through a temporary selection.
-    const area = el('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;opacity:0';
-    document.body.append(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    return ok;
-  }
-}
+export { copyText } from '../../lib/browser/clipboard';
 
 /** Print only this tool: tools.css hides the rest of the page while these marks are set. */
 export function printTool(root: HTMLElement): void {
