@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 /**
  * End-to-end tests run against the built site served by `astro preview`.
@@ -6,28 +7,16 @@ import { defineConfig, devices } from '@playwright/test';
  * kind). Override with CHROMIUM_PATH.
  */
 const port = Number(process.env.HB_TEST_PORT ?? 4399);
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: {
-      executablePath,
-      args: [
-        ...(asRoot ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     locale: 'zh-CN',
   },
   projects: [

@@ -27,6 +27,7 @@
  * Without Chromium the site is still complete: this prints how to get the PDFs and exits 0;
  * the download links stay hidden and the print pages remain.
  */
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -40,8 +41,6 @@ import { predictStarts, samePages } from './pdf-toc.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR, 'dist') : path.join(root, 'dist');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 /** Budgets from the issue; reported, not enforced (the benchmark and tests judge them). */
 const BUDGET = { totalMs: 20_000, handbookBytesPerPage: 150_000 };
 /** Pages printed at the same time. Two: this machine kind has two cores. */
@@ -289,14 +288,7 @@ async function main() {
   const launchStarted = performance.now();
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      ...(asRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs,
   });
   const launchMs = Math.round(performance.now() - launchStarted);
   const results = [];
