@@ -1,0 +1,141 @@
+/** Formatting of the benchmark report (scripts/bench/run.mjs): Markdown table and growth lines. */
+
+/** Decimal units (1 kB = 1000 B), as the rest of the README and the byte budgets use. */
+export function formatBytes(bytes) {
+  if (bytes === undefined || bytes === null || Number.isNaN(bytes)) return '–';
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(bytes < 1e4 ? 1 : 0)} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
+export function formatMs(ms) {
+  if (ms === undefined || ms === null || Number.isNaN(ms)) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+/** The costs whose growth is reported: [key, label, getter, kind]. */
+const METRICS = [
+  ['build', 'build time (site + search index)', (r) => r.build?.ms, 'ms'],
+  ['buildCpu', 'build CPU time', (r) => r.build?.cpuMs, 'ms'],
+  ['dist', 'dist/ size (without PDFs)', (r) => r.dist?.bytes, 'bytes'],
+  ['index', 'search index size', (r) => r.searchIndex?.bytes, 'bytes'],
+  ['chapterHtml', 'chapter page HTML (gz)', (r) => r.chapterPage?.medianPage.html, 'bytes'],
+  ['chapterTotal', 'chapter page HTML+CSS+JS (gz)', (r) => r.chapterPage?.medianPage.total, 'bytes'],
+  ['topicPage', 'topic page HTML+CSS+JS (gz)', (r) => r.otherPages?.topic?.total, 'bytes'],
+  ['firstSearch', 'first-search transfer (gz)', (r) => r.browser?.search?.firstSearch.gzip, 'bytes'],
+  ['pdfTime', 'PDF time (all PDFs)', (r) => r.pdf?.stepMs, 'ms'],
+  ['pdfCpu', 'PDF CPU time', (r) => r.pdf?.cpuMs ?? r.pdf?.stepCpuMs, 'ms'],
+  ['handbookPdf', 'handbook.pdf size', (r) => r.pdf?.handbook?.bytes, 'bytes'],
+  ['precache', 'offline precache size', (r) => r.offline?.precacheBytes, 'bytes'],
+];
+
+/**
+ * Byte budgets of issue 8, as tests/e2e/quality.spec.ts and search.spec.ts check them: a page
+ * without a checklist ≤ 20 KiB (HTML + CSS + JS gzip), a checklist adds ≤ 5 KiB of JS, a first
+ * search ≤ 120,000 B. Every synthetic chapter has a checklist, so its budget is 25 KiB.
+ */
+export const BUDGET = { page: 20 * 1024, chapter: 25 * 1024, firstSearch: 120_000 };
+const BUDGET_LABEL = { [BUDGET.page]: '20 KiB', [BUDGET.chapter]: '25 KiB', [BUDGET.firstSearch]: '120 kB' };
+const budget = (bytes, limit) => `${formatBytes(bytes)}${bytes > limit ? ` ⚠ over ${BUDGET_LABEL[limit] ?? formatBytes(limit)}` : ''}`;
+
+const fmt = (kind, v) => (kind === 'ms' ? formatMs(v) : formatBytes(v));
+
+/**
+ * For each cost: its value at the smallest and largest N where it was measured, the ratio
+ * against the ratio of N, the exponent k of cost ∝ N^k between them, and the cost of each
+ * added chapter per step (constant for linear growth, rising for super-linear).
+ */
+export function growthLines(results) {
+  const lines = [];
+  for (const [key, label, get, kind] of METRICS) {
+    const points = results.map((r) => ({ n: r.n, v: get(r) })).filter((p) => typeof p.v === 'number' && p.v > 0);
+    if (points.length < 2) continue;
+    const a = points[0];
+    const b = points.at(-1);
+    const ratio = b.v / a.v;
+    const nRatio = b.n / a.n;
+    const exponent = Math.log(ratio) / Math.log(nRatio);
+    const marginal = points.slice(1).map((p, i) => ({ from: points[i].n, to: p.n, perChapter: (p.v - points[i].v) / (p.n - points[i].n) }));
+    const first = marginal[0].perChapter;
+    const last = marginal.at(-1).perChapter;
+    let verdict;
+    if (ratio <= 1.1) verdict = 'about constant';
+    else if (marginal.length > 1 && last > 1.5 * first) verdict = 'faster than linear: each added chapter costs more than the one before';
+    else if (marginal.length > 1 && last < first / 1.5) verdict = 'slower than linear';
+    else if (marginal.length === 1 && exponent > 1.2) verdict = 'faster than linear';
+    else if (exponent < 0.8) verdict = 'linear on top of a large fixed part';
+    else verdict = 'about linear';
+    lines.push({
+      key, label, kind, from: a.n, to: b.n, fromValue: a.v, toValue: b.v,
+      ratio: Math.round(ratio * 100) / 100, nRatio: Math.round(nRatio * 100) / 100, exponent: Math.round(exponent * 100) / 100,
+      marginal: marginal.map((m) => ({ ...m, perChapter: Math.round(m.perChapter * 10) / 10 })), verdict,
+    });
+  }
+  return lines;
+}
+
+/** Lines for the report; `∝ N^k` is the exponent between the end points, the per-chapter costs are per step. */
+export function growthText(growth) {
+  return growth.map((g) => {
+    const steps = g.marginal.map((m) => `${m.from}→${m.to}: +${fmt(g.kind, m.perChapter)}/chapter`).join(', ');
+    return `- **${g.label}**: ${fmt(g.kind, g.fromValue)} → ${fmt(g.kind, g.toValue)}, ×${g.ratio} for N ×${g.nRatio} (∝ N^${g.exponent}; ${steps}): ${g.verdict}.`;
+  });
+}
+
+export function markdownReport(report) {
+  const rs = report.results;
+  const head = `| | ${rs.map((r) => `N = ${r.n}`).join(' | ')} |`;
+  const sep = `|---|${rs.map(() => '---:').join('|')}|`;
+  const row = (label, cell) => `| ${label} | ${rs.map((r) => { try { return cell(r) ?? '–'; } catch { return '–'; } }).join(' | ')} |`;
+  const skipped = (s) => (s?.skipped ? 'not measured' : undefined);
+  const rows = [
+    row('chapters / pages built / indexed', (r) => `${r.n} / ${r.dist.htmlPages} / ${r.indexedPages ?? '?'}`),
+    row('corpus (Chinese characters)', (r) => `${(r.corpus.hanChars / 1000).toFixed(0)}k 字, ${formatBytes(r.corpus.bytes)}`),
+    row('**build: site + search index**', (r) => `**${formatMs(r.build.ms)}**`),
+    row('· astro build / search index', (r) => `${formatMs(r.build.astroMs)} / ${formatMs(r.build.indexMs)}`),
+    row('· CPU time (all processes)', (r) => formatMs(r.build.cpuMs)),
+    row('· per chapter (wall / CPU)', (r) => `${formatMs(r.build.ms / r.n)} / ${formatMs(r.build.cpuMs / r.n)}`),
+    row('**dist/ size** (without PDFs)', (r) => `**${formatBytes(r.dist.bytes)}** (${r.dist.files} files)`),
+    row('**search index** (dist/pagefind)', (r) => `**${formatBytes(r.searchIndex.bytes)}** (${r.searchIndex.files} files)`),
+    row('**chapter page, gzip: HTML + CSS + JS**', (r) => { const p = r.chapterPage.medianPage; return `**${budget(p.total, BUDGET.chapter)}** = ${formatBytes(p.html)} + ${formatBytes(p.css)} + ${formatBytes(p.js)}`; }),
+    row('· page without checklist (/guide/preface/)', (r) => r.otherPages?.front && budget(r.otherPages.front.total, BUDGET.page)),
+    row('· topic page (/meetings/, lists its chapters)', (r) => r.otherPages?.topic && budget(r.otherPages.topic.total, BUDGET.page)),
+    row('· chapter HTML gzip, min–max', (r) => `${formatBytes(r.chapterPage.htmlGzip.min)}–${formatBytes(r.chapterPage.htmlGzip.max)}`),
+    row('· chapter page in Chromium (all requests, gz)', (r) => skipped(r.browser) ?? `${formatBytes(r.browser.chapter.gzip)} (${r.browser.chapter.requests} req.)`),
+    row('**first search, transferred (gz)**', (r) => skipped(r.browser) ?? `**${budget(r.browser.search.firstSearch.gzip, BUDGET.firstSearch)}** (${r.browser.search.firstSearch.requests} req.)`),
+    row('· typing → results visible (informational)', (r) => skipped(r.browser) ?? formatMs(r.browser.search.typingToResultsMs)),
+    row('**PDFs: time** (all files)', (r) => skipped(r.pdf) ?? `**${formatMs(r.pdf.stepMs)}** (${r.pdf.files} files)`),
+    row('· handbook.pdf: size, pages', (r) => skipped(r.pdf) ?? `${formatBytes(r.pdf.handbook?.bytes)}, ${r.pdf.handbook?.pages} p.`),
+    row('· handbook.pdf: bytes/page', (r) => skipped(r.pdf) ?? formatBytes(r.pdf.handbook?.bytesPerPage)),
+    row('· all PDFs: size, pages', (r) => skipped(r.pdf) ?? `${formatBytes(r.pdf.totalBytes)}, ${r.pdf.totalPages} p.`),
+    row('· PDFs: CPU time (pdf.mjs + Chromium)', (r) => skipped(r.pdf) ?? formatMs(r.pdf.cpuMs ?? r.pdf.stepCpuMs)),
+    row('**offline precache**', (r) => `**${formatBytes(r.offline.precacheBytes)}** (${r.offline.precacheFiles} files)`),
+    row('machine load average (1 min) before / after', (r) => `${r.loadAverage.before.toFixed(1)} / ${r.loadAverage.after.toFixed(1)}`),
+  ];
+  const m = report.machine;
+  const notes = [...new Set(rs.flatMap((r) => r.notes))];
+  const pdfSkipped = report.chromium?.missing ? [] : rs.filter((r) => r.pdf?.skipped).map((r) => `N=${r.n}: PDFs ${r.pdf.skipped.replace(/^PDF step /, '')}`);
+  return [
+    '# Benchmark report',
+    '',
+    `${report.generatedAt} · ${m.cpus} × ${m.cpuModel ?? 'CPU'}, ${m.memGiB} GiB, Node ${m.node} · seed \`${report.options.seed}\` · ${report.options.runs} build run(s) per N (median) · first-search query “${report.options.query}”`,
+    '',
+    head, sep, ...rows,
+    '',
+    '## Growth from the smallest to the largest N',
+    '',
+    ...growthText(report.growth ?? []),
+    '',
+    ...(pdfSkipped.length || notes.length || report.chromium?.missing
+      ? ['## Notes', '', ...(report.chromium?.missing ? [`- ${report.chromium.missing}: browser measurements and PDFs skipped.`] : []), ...pdfSkipped.map((s) => `- ${s}`), ...notes.map((s) => `- ${s}`), '']
+      : []),
+    'Times are wall-clock on a shared machine and vary between runs; CPU time and bytes are steadier. ' +
+      'Chapter page: the chapter with the median gzipped HTML, plus the stylesheets and scripts it loads on opening (static imports followed; each file gzipped once). ' +
+      'First search: the Pagefind files (script, wasm, metadata, filters, index chunks, result fragments) the browser fetched from focusing the search box on /search/ until the first results showed and the network went quiet; service worker blocked. ' +
+      `Budgets (issue 8, as the tests check them; ⚠ marks a figure over it): page without checklist ≤ 20 KiB, chapter with checklist ≤ 25 KiB (20 KiB + 5 KiB of JS), first search ≤ 120 kB.`,
+    '',
+  ].join('\n');
+}

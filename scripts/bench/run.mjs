@@ -1,0 +1,344 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: build the handbook from synthetic corpora of N chapters and report what
+ * it costs: build time, output and index sizes, page and first-search bytes, PDF time and
+ * size, offline precache size; and how each cost grows with N.
+ *
+ *   npm run bench                          # N = 60, 500, 2000 (PDFs for N ≤ 500)
+ *   npm run bench -- --quick               # N = 60 only
+ *   npm run bench -- --sizes 60,500        # chosen sizes
+ *   npm run bench -- --skip-pdf            # no PDF step
+ *   options: --pdf-max N (500)  --runs R (1: site builds per N, median)  --seed S
+ *            --query 参会范围  --no-browser  --keep (keep bench/out/build-N)  --pdf-timeout s (3600)
+           --out DIR (bench/out)  --report-only (re-render report.md from DIR/report.json)
+ *
+ * Each N gets a fresh corpus (bench/out/corpus-N, scripts/bench/corpus.mjs) and a fresh
+ * scratch build (bench/out/build-N via HB_BUILD_DIR; removed afterwards unless --keep); the
+ * build steps are the ones `npm run build` runs, each timed (wall clock and CPU seconds of
+ * the step's processes). Writes bench/out/report.json and bench/out/report.md; logs of
+ * every step in bench/out/logs/. No network: the site is served from 127.0.0.1.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { MIN_CHAPTERS, chaptersPerTopic, makeChapter, writeCorpus } from './corpus.mjs';
+import { browserMeasurements, chapterPageBytes, countHtmlPages, folderSize, pageBytes } from './measure.mjs';
+import { markdownReport, growthLines, formatBytes, formatMs } from './report.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function parseArgs(argv) {
+  const opts = {
+    sizes: [60, 500, 2000], skipPdf: false, pdfMax: 500, runs: 1, seed: 'hb-bench-1', query: '参会范围',
+    browser: true, keep: false, pdfTimeout: 3600, out: path.join(root, 'bench/out'),
+  };
+  const value = (i, name) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) fail(`--${name} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? a.split(/=(.*)/s) : [a];
+    const take = (name) => inline ?? value(i++, name);
+    switch (flag) {
+      case '--quick': opts.sizes = [60]; break;
+      case '--sizes': opts.sizes = take('sizes').split(',').map((s) => Number(s.trim())); break;
+      case '--skip-pdf': opts.skipPdf = true; break;
+      case '--pdf-max': opts.pdfMax = Number(take('pdf-max')); break;
+      case '--runs': opts.runs = Number(take('runs')); break;
+      case '--seed': opts.seed = take('seed'); break;
+      case '--query': opts.query = take('query'); break;
+      case '--no-browser': opts.browser = false; break;
+      case '--keep': opts.keep = true; break;
+      case '--pdf-timeout': opts.pdfTimeout = Number(take('pdf-timeout')); break;
+      case '--out': opts.out = path.resolve(take('out')); break;
+      case '--report-only': opts.reportOnly = true; break;
+      case '-h': case '--help':
+        console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split(' */')[0].split('\n').slice(2).map((l) => l.replace(/^ \*? ?/, '')).join('\n'));
+        process.exit(0);
+        break;
+      default: fail(`unknown option ${a} (see npm run bench -- --help)`);
+    }
+  }
+  if (!opts.sizes.length || opts.sizes.some((n) => !Number.isInteger(n) || n < MIN_CHAPTERS)) {
+    fail(`--sizes must be integers ≥ ${MIN_CHAPTERS} (the front matter links to ${MIN_CHAPTERS} planned chapters); got ${opts.sizes.join(',')}`);
+  }
+  if (!Number.isInteger(opts.runs) || opts.runs < 1) fail('--runs must be a positive integer');
+  if (!Number.isFinite(opts.pdfMax)) fail('--pdf-max must be a number');
+  opts.sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
+  return opts;
+}
+
+function fail(message) {
+  console.error(`\n✖ bench: ${message}\n`);
+  process.exit(1);
+}
+
+/** The Node that runs the build steps: this one if recent enough, else the bundled Node 24. */
+function nodeBinary() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 12)) return process.execPath;
+  const bundled = path.join(root, 'node_modules/node/bin/node');
+  if (existsSync(bundled)) return bundled;
+  fail(`Node ${process.versions.node} is too old and the bundled Node is missing. Run: npm ci`);
+}
+
+/** CPU time (ms) of this process's waited-for children so far (Linux; else undefined). */
+function childrenCpuMs() {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) * 10; // cutime + cstime, USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
+
+let current; // the running step's child, killed on Ctrl-C
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (current?.pid) {
+      try {
+        process.kill(-current.pid, 'SIGKILL');
+      } catch {}
+    }
+    process.exit(130);
+  });
+}
+
+/** Run one build step (a script of the project) with the bench's env; log to a file. */
+async function step(name, script, args, { env, log, timeoutMs }) {
+  const out = createWriteStream(log);
+  const cpu0 = childrenCpuMs();
+  const t0 = performance.now();
+  const child = spawn(nodeBinary(), [path.join(root, script), ...args], {
+    cwd: root, env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  });
+  current = child;
+  let text = '';
+  const keep = (chunk) => {
+    out.write(chunk);
+    text = (text + chunk).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let timedOut = false;
+  const timer = timeoutMs
+    ? setTimeout(() => {
+        timedOut = true;
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }, timeoutMs)
+    : undefined;
+  const code = await new Promise((resolve) => child.on('close', (c) => resolve(c)));
+  clearTimeout(timer);
+  current = undefined;
+  await new Promise((r) => out.end(r));
+  const ms = Math.round(performance.now() - t0);
+  const cpu1 = childrenCpuMs();
+  return { name, ok: code === 0 && !timedOut, code, timedOut, ms, cpuMs: cpu0 === undefined ? undefined : cpu1 - cpu0, tail: text.split('\n').slice(-25).join('\n'), log };
+}
+
+const median = (values) => {
+  const s = values.filter((v) => v !== undefined).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined;
+};
+
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function chromiumStatus() {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    return { executablePath, missing: `Chromium not found at ${executablePath} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)` };
+  }
+  return { executablePath };
+}
+
+async function benchOne(n, opts, env0) {
+  const corpusDir = path.join(opts.out, `corpus-${n}`);
+  const buildDir = path.join(opts.out, `build-${n}`);
+  const logs = path.join(opts.out, 'logs');
+  await mkdir(logs, { recursive: true });
+  const result = { n, notes: [], loadAverage: { before: os.loadavg()[0] } };
+  const say = (msg) => console.log(`  [N=${n}] ${msg}`);
+
+  const c0 = performance.now();
+  result.corpus = await writeCorpus({ dir: corpusDir, n, seed: opts.seed });
+  result.corpus.ms = Math.round(performance.now() - c0);
+  say(`corpus: ${result.corpus.chapters} chapters, ${result.corpus.hanChars.toLocaleString('en')} 字, ${formatBytes(result.corpus.bytes)} (sha256 ${result.corpus.sha256.slice(0, 12)})`);
+
+  const env = { ...env0, HB_CONTENT_DIR: corpusDir, HB_BUILD_DIR: buildDir };
+  const dist = path.join(buildDir, 'dist');
+  const stepFailed = (s) =>
+    fail(`N=${n}: step “${s.name}” ${s.timedOut ? 'timed out' : `failed (exit ${s.code})`}. Last lines:\n\n${s.tail}\n\nFull log: ${path.relative(process.cwd(), s.log)}\n` +
+      '(The benchmark runs the project\'s own build steps; a failure here is most likely a build problem, not a bench problem.)');
+
+  // Site + search index, `runs` times from scratch; the last build is kept for the other steps.
+  const runs = [];
+  for (let r = 1; r <= opts.runs; r++) {
+    await rm(buildDir, { recursive: true, force: true });
+    const suffix = opts.runs > 1 ? `-run${r}` : '';
+    const astro = await step('astro build', 'scripts/astro.mjs', ['build'], { env, log: path.join(logs, `N${n}-astro${suffix}.log`) });
+    if (!astro.ok) stepFailed(astro);
+    const index = await step('search index', 'scripts/search-index.mjs', [], { env, log: path.join(logs, `N${n}-search-index${suffix}.log`) });
+    if (!index.ok) stepFailed(index);
+    runs.push({ astroMs: astro.ms, astroCpuMs: astro.cpuMs, indexMs: index.ms, indexCpuMs: index.cpuMs, ms: astro.ms + index.ms, cpuMs: (astro.cpuMs ?? 0) + (index.cpuMs ?? 0) });
+    const indexed = /search index: (\d+) pages/.exec(index.tail)?.[1];
+    result.indexedPages = indexed ? Number(indexed) : undefined;
+    say(`build ${r}/${opts.runs}: astro ${formatMs(astro.ms)} + search index ${formatMs(index.ms)} = ${formatMs(astro.ms + index.ms)} (CPU ${formatMs(astro.cpuMs + index.cpuMs)})`);
+  }
+  result.build = {
+    runs,
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    astroMs: median(runs.map((r) => r.astroMs)),
+    indexMs: median(runs.map((r) => r.indexMs)),
+  };
+  result.build.msPerChapter = Math.round((result.build.ms / n) * 10) / 10;
+
+  // PDFs.
+  const pdfWanted = !opts.skipPdf && n <= opts.pdfMax && !opts.chromium.missing;
+  if (pdfWanted) {
+    const pdf = await step('pdf', 'scripts/pdf.mjs', [], { env, log: path.join(logs, `N${n}-pdf.log`), timeoutMs: opts.pdfTimeout * 1000 });
+    const report = await readJson(path.join(dist, 'pdf-report.json'));
+    if (!pdf.ok || !report || report.skipped) {
+      const why = pdf.timedOut ? `timed out after ${opts.pdfTimeout} s` : !pdf.ok ? `failed (exit ${pdf.code}); see ${path.relative(process.cwd(), pdf.log)}` : report?.skipped ?? 'no pdf-report.json';
+      result.pdf = { skipped: `PDF step ${why}` };
+      result.notes.push(result.pdf.skipped);
+      say(`⚠ ${result.pdf.skipped}`);
+      if (!pdf.ok && !pdf.timedOut) console.error(pdf.tail);
+    } else {
+      const handbook = report.files.find((f) => f.file === 'handbook.pdf');
+      result.pdf = {
+        // cpuMs: pdf.mjs's own measure of itself and Chromium's process tree (Chromium's renderers
+        // are not always reaped through pdf.mjs, so stepCpuMs, from this side, undercounts).
+        stepMs: pdf.ms, stepCpuMs: pdf.cpuMs, totalMs: report.totalMs, cpuMs: report.cpuMs,
+        files: report.files.length, totalBytes: report.totalBytes, totalPages: report.totalPages,
+        handbook: handbook && { bytes: handbook.bytes, pages: handbook.pages, bytesPerPage: handbook.bytesPerPage, ms: handbook.ms, passes: handbook.passes },
+        perFile: report.files.map(({ file, pages, bytes, ms, passes }) => ({ file, pages, bytes, ms, passes })),
+      };
+      say(`PDFs: ${report.files.length} files, ${report.totalPages} pages, ${formatBytes(report.totalBytes)} in ${formatMs(pdf.ms)}; handbook.pdf ${handbook?.pages} pages, ${formatBytes(handbook?.bytes)} (${formatBytes(handbook?.bytesPerPage)}/page)`);
+    }
+  } else {
+    const why = opts.skipPdf ? '--skip-pdf' : opts.chromium.missing ? opts.chromium.missing : `N > --pdf-max ${opts.pdfMax}`;
+    result.pdf = { skipped: `not measured (${why})` };
+  }
+
+  // Offline precache.
+  const offline = await step('offline', 'scripts/offline.mjs', [], { env, log: path.join(logs, `N${n}-offline.log`) });
+  if (!offline.ok) stepFailed(offline);
+  const off = await readJson(path.join(dist, 'offline-report.json'));
+  result.offline = { stepMs: offline.ms, precacheBytes: off?.precacheBytes, precacheFiles: off?.precacheFiles };
+  say(`offline: precache ${off?.precacheFiles} files, ${formatBytes(off?.precacheBytes)} (${formatMs(offline.ms)})`);
+
+  // Sizes.
+  const isPdf = (f) => f.endsWith('.pdf');
+  result.dist = { ...(await folderSize(dist, isPdf)), htmlPages: await countHtmlPages(dist), pdfBytes: (await folderSize(dist, (f) => !isPdf(f))).bytes };
+  result.searchIndex = await folderSize(path.join(dist, 'pagefind'));
+  result.searchIndex.fragments = (await folderSize(path.join(dist, 'pagefind/fragment'))).files;
+  result.searchIndex.indexChunks = (await folderSize(path.join(dist, 'pagefind/index'))).files;
+
+  // Chapter pages (static analysis of the built files).
+  const chapterUrls = chaptersPerTopic(n).flatMap(({ slug: topic, count }) =>
+    Array.from({ length: count }, (_, i) => `/${topic}/${makeChapter(topic, i + 1, { seed: opts.seed, topicCount: count }).slug}/`));
+  result.chapterPage = await chapterPageBytes(dist, chapterUrls);
+  // For the budgets of tests/e2e/quality.spec.ts: a page without a checklist, and a topic page (lists its chapters).
+  result.otherPages = {
+    front: existsSync(path.join(dist, 'guide/preface/index.html')) ? await pageBytes(dist, '/guide/preface/') : undefined,
+    topic: await pageBytes(dist, '/meetings/'),
+  };
+  const cp = result.chapterPage.medianPage;
+  say(`dist ${formatBytes(result.dist.bytes)} (${result.dist.htmlPages} pages), search index ${formatBytes(result.searchIndex.bytes)}; chapter page ${formatBytes(cp.total)} gz (HTML ${formatBytes(cp.html)}, CSS ${formatBytes(cp.css)}, JS ${formatBytes(cp.js)})`);
+
+  // Browser.
+  if (opts.browser && !opts.chromium.missing && opts.playwright) {
+    const { serveStatic } = await import('../pdf-server.mjs');
+    const server = await serveStatic(dist);
+    try {
+      result.browser = await browserMeasurements({
+        chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, chapterUrl: cp.url, query: opts.query,
+      });
+      const s = result.browser.search;
+      say(`first search “${s.query}”: ${formatBytes(s.firstSearch.gzip)} gz in ${s.firstSearch.requests} requests; typing → results ${formatMs(s.typingToResultsMs)} (${s.status})`);
+      if (s.errors.length) result.notes.push(`N=${n}: page errors on /search/: ${s.errors.join(' | ')}`);
+      const failed = [...result.browser.chapter.failed, ...s.pageLoad.failed, ...s.firstSearch.failed];
+      if (failed.length) result.notes.push(`N=${n}: failed requests: ${[...new Set(failed)].join(', ')}`);
+    } catch (error) {
+      result.browser = { skipped: `browser measurement failed: ${error.message.split('\n')[0]}` };
+      result.notes.push(`N=${n}: ${result.browser.skipped}`);
+      say(`⚠ ${result.browser.skipped}`);
+    } finally {
+      await server.close();
+    }
+  } else {
+    result.browser = { skipped: !opts.browser ? '--no-browser' : opts.chromium.missing ?? opts.playwrightMissing };
+  }
+
+  result.loadAverage.after = os.loadavg()[0];
+  if (!opts.keep) await rm(buildDir, { recursive: true, force: true });
+  return result;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.reportOnly) {
+    // Re-render report.md (and the growth lines) from an existing report.json.
+    const report = await readJson(path.join(opts.out, 'report.json'));
+    if (!report) fail(`no ${path.join(opts.out, 'report.json')} to re-render; run npm run bench first`);
+    console.log(await writeReports(report, opts.out));
+    return;
+  }
+  opts.chromium = chromiumStatus();
+  if (opts.chromium.missing) {
+    console.warn(`⚠ ${opts.chromium.missing}.\n  Browser measurements (chapter load, first search) and PDFs are skipped; the rest is measured.`);
+  } else if (opts.browser) {
+    try {
+      opts.playwright = await import('@playwright/test');
+    } catch {
+      opts.playwrightMissing = 'the @playwright/test package is not installed (npm ci)';
+      console.warn(`⚠ ${opts.playwrightMissing}: browser measurements skipped.`);
+    }
+  }
+  await mkdir(opts.out, { recursive: true });
+  const env = {};
+  const report = {
+    generatedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
+    options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, query: opts.query, skipPdf: opts.skipPdf, pdfMax: opts.pdfMax, browser: opts.browser && !opts.chromium.missing },
+    chromium: opts.chromium.missing ? { missing: opts.chromium.missing } : { executablePath: opts.chromium.executablePath },
+    results: [],
+  };
+  console.log(`bench: N = ${opts.sizes.join(', ')}; ${opts.runs} build run(s) each; PDFs ${opts.skipPdf ? 'skipped' : `for N ≤ ${opts.pdfMax}`}; output in ${path.relative(process.cwd(), opts.out) || '.'}/`);
+  const t0 = performance.now();
+  for (const n of opts.sizes) {
+    report.results.push(await benchOne(n, opts, env));
+    report.totalMs = Math.round(performance.now() - t0);
+    await writeReports(report, opts.out); // after each N, so a long run leaves what it has measured
+  }
+  const md = await writeReports(report, opts.out);
+  console.log(`\n${md}`);
+  console.log(`bench: done in ${formatMs(report.totalMs)} → ${path.relative(process.cwd(), path.join(opts.out, 'report.md'))}, report.json`);
+}
+
+async function writeReports(report, out) {
+  report.growth = growthLines(report.results);
+  const md = markdownReport(report);
+  await writeFile(path.join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(path.join(out, 'report.md'), md);
+  return md;
+}
+
+await main();
