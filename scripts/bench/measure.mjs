@@ -11,6 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 /** gzip size as a server would send it; files that are gzip already (Pagefind's) count as they are. */
 export function gzipBytes(buffer) {
@@ -134,16 +135,9 @@ export async function chapterPageBytes(dist, chapterUrls) {
 
 const SW_BLOCK_ARTIFACT = /reading 'waiting'|reading 'addEventListener'/;
 
-/** Chromium launch options of the project (as scripts/pdf.mjs). */
-export function launchOptions(executablePath) {
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  return {
-    executablePath,
-    args: [
-      ...(asRoot ? ['--no-sandbox'] : []),
-      '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    ],
-  };
+/** Chromium launch options: the project's one setup (scripts/chromium.mjs). */
+export function launchOptions(executablePath = chromiumPath) {
+  return { executablePath, args: chromiumArgs };
 }
 
 /**

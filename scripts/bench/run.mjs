@@ -19,9 +19,8 @@
  * every step in bench/out/logs/. No network: the site is served from 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createWriteStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 import { MIN_CHAPTERS, chaptersPerTopic, makeChapter, writeCorpus } from './corpus.mjs';
 import { browserMeasurements, chapterPageBytes, countHtmlPages, folderSize, pageBytes } from './measure.mjs';
 import { markdownReport, growthLines, formatBytes, formatMs } from './report.mjs';
+import { chromiumPath } from '../chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -160,14 +160,14 @@ async function readJson(file) {
 }
 
 function chromiumStatus() {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = chromiumPath;
   if (!existsSync(executablePath)) {
     return { executablePath, missing: `Chromium not found at ${executablePath} (apt-get install -y chromium fonts-noto-cjk, or set CHROMIUM_PATH)` };
   }
   return { executablePath };
 }
 
-async function benchOne(n, opts, env0) {
+async function benchOne(n, opts) {
   const corpusDir = path.join(opts.out, `corpus-${n}`);
   const buildDir = path.join(opts.out, `build-${n}`);
   const logs = path.join(opts.out, 'logs');
@@ -180,7 +180,7 @@ async function benchOne(n, opts, env0) {
   result.corpus.ms = Math.round(performance.now() - c0);
   say(`corpus: ${result.corpus.chapters} chapters, ${result.corpus.hanChars.toLocaleString('en')} 字, ${formatBytes(result.corpus.bytes)} (sha256 ${result.corpus.sha256.slice(0, 12)})`);
 
-  const env = { ...env0, HB_CONTENT_DIR: corpusDir, HB_BUILD_DIR: buildDir };
+  const env = { HB_CONTENT_DIR: corpusDir, HB_BUILD_DIR: buildDir };
   const dist = path.join(buildDir, 'dist');
   const stepFailed = (s) =>
     fail(`N=${n}: step “${s.name}” ${s.timedOut ? 'timed out' : `failed (exit ${s.code})`}. Last lines:\n\n${s.tail}\n\nFull log: ${path.relative(process.cwd(), s.log)}\n` +
@@ -313,7 +313,6 @@ async function main() {
     }
   }
   await mkdir(opts.out, { recursive: true });
-  const env = {};
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
@@ -324,7 +323,7 @@ async function main() {
   console.log(`bench: N = ${opts.sizes.join(', ')}; ${opts.runs} build run(s) each; PDFs ${opts.skipPdf ? 'skipped' : `for N ≤ ${opts.pdfMax}`}; output in ${path.relative(process.cwd(), opts.out) || '.'}/`);
   const t0 = performance.now();
   for (const n of opts.sizes) {
-    report.results.push(await benchOne(n, opts, env));
+    report.results.push(await benchOne(n, opts));
     report.totalMs = Math.round(performance.now() - t0);
     await writeReports(report, opts.out); // after each N, so a long run leaves what it has measured
   }
