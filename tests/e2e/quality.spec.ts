@@ -66,6 +66,18 @@ test.describe('byte budgets (gzip)', () => {
     await expect(page.locator('hb-checklist').first().getByRole('checkbox').first()).toBeEnabled();
     expect(withList.js - plain.js).toBeLessThanOrEqual(5 * 1024);
   });
+
+  test('the decision tools’ styles load only on pages that show a tool', async ({ page }) => {
+    const hasToolStyles = () =>
+      page.evaluate(() => [...document.styleSheets].some((s) => [...s.cssRules].some((r) => r.cssText.includes('.hb-tool'))));
+    await page.goto('/meetings/attendance/');
+    expect(await hasToolStyles()).toBe(false);
+    await page.goto('/meetings/necessity/');
+    const tool = page.getByRole('region', { name: '会议成本估算' });
+    await expect(tool).toBeVisible();
+    expect(await hasToolStyles()).toBe(true);
+    await expect(tool.locator('..')).toHaveCSS('border-top-width', '4px');
+  });
 });
 
 test.describe('keyboard only', () => {
