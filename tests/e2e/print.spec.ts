@@ -5,10 +5,10 @@
  * contents, Chinese text that is really Chinese.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dist } from './site-pages';
+import { builtPages, dist } from './site-pages';
 import { TOPICS } from '../../src/lib/topics';
 
 const FOOTER = /第\s*(\d+)\s*页\s*\/\s*共\s*(\d+)\s*页/;
@@ -99,15 +99,40 @@ test.describe('printing any page (print media)', () => {
     expect(colours.font).toContain('Noto Serif CJK SC');
     expect(parseFloat(colours.size)).toBeCloseTo((11 * 96) / 72, 1); // 11 pt
 
-    const footer = page.getByRole('contentinfo');
-    await expect(footer).toContainText('基层减负工作手册 · 2026年第1版');
-    await expect(footer).toContainText('本页网址：https://handbook.example.org/meetings/attendance/');
-    await expect(footer.getByRole('img', { name: /二维码.*\/meetings\/attendance\// })).toBeVisible();
+    // Edition, address and QR code at the top of the first page, above the title.
+    await expect(page.getByText(/^基层减负工作手册 · 2026年第1版 · 本页更新：\d{4}年/)).toBeVisible();
+    const address = page.getByText('本页网址：https://handbook.example.org/meetings/attendance/');
+    await expect(address).toBeVisible();
+    const qr = page.getByRole('img', { name: /二维码.*\/meetings\/attendance\// });
+    await expect(qr).toBeVisible();
+    const title = page.getByRole('heading', { level: 1 });
+    expect((await qr.boundingBox())!.y).toBeLessThan((await title.boundingBox())!.y);
+    await expect(page.getByRole('contentinfo')).toBeHidden();
   });
 
   test('on screen the print-only address and QR code stay out of the way', async ({ page }) => {
     await page.goto('/meetings/attendance/');
-    await expect(page.getByRole('contentinfo').getByRole('img', { name: /二维码/ })).toBeHidden();
+    await expect(page.getByRole('img', { name: /二维码/ })).toBeHidden();
+    await expect(page.getByText('本页网址：')).toBeHidden();
+    await expect(page.getByRole('contentinfo')).toBeVisible();
+  });
+
+  test('no printed chapter ends on a sheet without text of its own', async ({ page }, testInfo) => {
+    test.setTimeout(180_000);
+    const pages = builtPages().filter((p) => /^\/(guide\/[^/]+|[a-z-]+\/[a-z-]+)\/$/.test(p) && !/^\/(print|checklists|prepare|handouts|search)\//.test(p));
+    expect(pages).toEqual(expect.arrayContaining(['/meetings/attendance/', '/guide/glossary/']));
+    const file = testInfo.outputPath('chapter.pdf');
+    const endings: string[] = [];
+    await page.emulateMedia({ media: 'print' });
+    for (const url of pages) {
+      await page.goto(url);
+      writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+      const last = poppler('pdftotext', [file, '-']).split('\f').filter((t) => t.trim()).at(-1) ?? '';
+      // Without the running head and the page number, the last sheet must still hold text.
+      const own = last.split('\n').map((l) => l.trim()).filter((l) => l && l !== HANDBOOK_TITLE && !FOOTER.test(l));
+      if (own.length === 0) endings.push(url);
+    }
+    expect(endings, 'printouts whose last sheet holds only the running head and page number').toEqual([]);
   });
 
   test('headings stay with their text; checklists, callouts and tables are not split', async ({ page }) => {
