@@ -36,6 +36,14 @@ test.describe('finding a chapter', () => {
     await expect(page).toHaveURL(/\/search\/\?q=%E7%95%99%E7%97%95$/);
     await expect(searchBox(page)).toHaveValue('留痕');
     await expect(resultTitles(page).first()).toHaveText('留痕的边界');
+    // Excerpts read as Chinese: no ASCII “. ” after a heading, no space after 。, no opening comma.
+    const excerpts = await results(page).locator('p').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(3);
+    for (const text of excerpts) expect(text).not.toMatch(/\p{Script=Han}\.(\s|$)|。\s+\p{Script=Han}|^[，、。]/u);
+    // … and the excerpt does not repeat the title shown right above it.
+    const firstExcerpt = results(page).getByRole('listitem').first().locator('p').nth(1);
+    await expect(firstExcerpt).toContainText('留痕');
+    await expect(firstExcerpt).not.toHaveText(/^留痕的边界/);
   });
 
   test('a word the handbook lacks is left out and named; Chinese no-result help', async ({ page }) => {

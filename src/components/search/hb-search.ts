@@ -15,7 +15,7 @@
  * - `/` focuses the search box (not while typing in a field).
  */
 import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome } from '../../lib/search/engine';
-import { highlight, holdsPhrase, type Segment } from '../../lib/search/highlight';
+import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 
 /** Results rendered per step; each needs one fragment (~4 KB) from the index. */
@@ -59,14 +59,19 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 function excerptPieces(html: string): Segment[] {
   // DOMParser documents are inert: nothing in them loads or runs. Only text is kept.
   const body = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
-  return [...body.childNodes]
-    .map((node) => ({ text: plainText(node.textContent ?? ''), mark: node.nodeName === 'MARK' }))
-    .filter((piece) => piece.text);
+  return tidyExcerpt(
+    [...body.childNodes]
+      .map((node) => ({ text: plainText(node.textContent ?? ''), mark: node.nodeName === 'MARK' }))
+      .filter((piece) => piece.text),
+  );
 }
 
-/** Appends an excerpt as text and <mark> elements only, highlighting the query's units. */
-function appendExcerpt(parent: HTMLElement, html: string, units: readonly string[]): void {
-  for (const piece of highlight(excerptPieces(html), units)) parent.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
+/**
+ * Appends an excerpt as text and <mark> elements only, highlighting the query's units,
+ * without the heading (`lead`) it starts with when that is already shown above it.
+ */
+function appendExcerpt(parent: HTMLElement, html: string, units: readonly string[], lead = ''): void {
+  for (const piece of highlight(dropLead(excerptPieces(html), lead), units)) parent.append(piece.mark ? el('mark', {}, piece.text) : piece.text);
 }
 
 function quoteList(words: string[]): string {
@@ -284,7 +289,7 @@ class HbSearch extends HTMLElement {
     // The page-top part of the excerpt, or the whole-page excerpt when browsing by filter.
     const top = data.sub_results.find((s) => !s.anchor);
     const excerpt = el('p', { className: 'hb-result__excerpt' });
-    appendExcerpt(excerpt, top?.excerpt || data.excerpt, this.units);
+    appendExcerpt(excerpt, top?.excerpt || data.excerpt, this.units, title);
     if (excerpt.textContent) item.append(excerpt);
     // Headings where the query's words are: those holding a unit as written first, then by
     // how much matched there; shown in page order.
@@ -304,7 +309,7 @@ class HbSearch extends HTMLElement {
       list.setAttribute('aria-label', `${title}中相关的小节`);
       for (const { s } of subs) {
         const text = el('p');
-        appendExcerpt(text, s.excerpt, this.units);
+        appendExcerpt(text, s.excerpt, this.units, plainText(s.title));
         list.append(el('li', {}, el('a', { href: s.url }, plainText(s.title)), text));
       }
       item.append(list);

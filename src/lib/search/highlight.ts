@@ -53,3 +53,58 @@ export function holdsPhrase(text: string, units: readonly string[]): boolean {
   const lower = text.toLowerCase();
   return units.some((u) => [...u].length > 1 && lower.includes(u.toLowerCase()));
 }
+
+const HAN_OR_CLOSE = /[\p{Script=Han}”’）」』》]/u;
+const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’]/u;
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’]/u;
+const LEADING = /[\s，、。；：！？）》」』”.,;:!?)]/u;
+
+/**
+ * Pagefind's excerpts in Chinese, tidied for reading, marks kept: it ends a heading or other
+ * block with an ASCII `. ` (`留痕的边界. 必要记录…` → `留痕的边界。必要记录…`), leaves a space
+ * after Chinese punctuation (`哪里。 留痕` → `哪里。留痕`), and a window can open on a comma.
+ */
+export function tidyExcerpt(pieces: readonly Segment[]): Segment[] {
+  const chars = pieces.flatMap((p) => [...p.text].map((ch) => ({ ch, mark: p.mark })));
+  const out: { ch: string; mark: boolean }[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const { ch, mark } = chars[i];
+    const prev = out[out.length - 1]?.ch;
+    const next = chars[i + 1]?.ch;
+    if (ch === '.' && prev && HAN_OR_CLOSE.test(prev) && (next === undefined || /\s/.test(next))) {
+      out.push({ ch: '。', mark: false });
+      continue;
+    }
+    if (/\s/.test(ch) && prev && CJK_PUNCT.test(prev) && (next === undefined || CJK.test(next) || /\s/.test(next))) continue;
+    out.push({ ch, mark });
+  }
+  while (out.length && LEADING.test(out[0].ch)) out.shift();
+  while (out.length && /\s/.test(out[out.length - 1].ch)) out.pop();
+  const merged: Segment[] = [];
+  for (const c of out) {
+    const last = merged[merged.length - 1];
+    if (last && last.mark === c.mark) last.text += c.ch;
+    else merged.push({ text: c.ch, mark: c.mark });
+  }
+  return merged;
+}
+
+/**
+ * Removes a leading `lead。` from an excerpt: Pagefind's excerpt of a page or section starts
+ * with its heading, which the result already shows right above it.
+ */
+export function dropLead(pieces: readonly Segment[], lead: string): Segment[] {
+  const prefix = `${lead}。`;
+  if (!lead || !pieces.map((p) => p.text).join('').startsWith(prefix)) return [...pieces];
+  let skip = prefix.length;
+  const out: Segment[] = [];
+  for (const p of pieces) {
+    if (skip >= p.text.length) {
+      skip -= p.text.length;
+      continue;
+    }
+    out.push({ text: p.text.slice(skip), mark: p.mark });
+    skip = 0;
+  }
+  return out;
+}
