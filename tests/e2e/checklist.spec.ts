@@ -112,6 +112,26 @@ test.describe('a checklist in a chapter', () => {
     expect(text).toContain('☐');
   });
 
+  test.describe('in the WeChat browser, which drops file downloads', () => {
+    test.use({
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 14; V2307A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.6723.103 Mobile Safari/537.36 XWEB/1300289 MMWEBSDK/20240404 MicroMessenger/8.0.50.2600(0x28003237) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN',
+    });
+    test('下载 copies the checklist as text and says how to save a file', async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await open(page);
+      await boxes(page).nth(0).check();
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await list(page).getByRole('button', { name: '下载' }).click();
+      await expect(list(page).getByText('微信里不能直接下载文件，已把清单复制为文本。要存成文件，请点右上角“…”，选“在浏览器打开”。')).toBeVisible();
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      expect(text).toContain('定参会范围前检查');
+      expect(text).toContain('☑');
+      expect(downloads).toBe(0);
+    });
+  });
+
   test('a share link shows the shared ticks and asks before replacing mine', async ({ browser }) => {
     const sender = await browser.newContext();
     await sender.grantPermissions(['clipboard-read', 'clipboard-write']);

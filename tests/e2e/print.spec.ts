@@ -389,6 +389,7 @@ test.describe('PDFs made by the build', () => {
     const handbookLink = page.getByRole('link', { name: /^整本手册 PDF/ });
     await expect(handbookLink).toHaveText(`整本手册 PDF（${size(statSync(pdfPath('handbook.pdf')).size)}，${pageCount('handbook.pdf')} 页）`);
     await expect(page.getByRole('link', { name: /^全部清单工作表 PDF（/ })).toBeVisible();
+    await expect(page.getByText('在微信里打不开或存不下 PDF 时，请点右上角“…”，选“在浏览器打开”。')).toBeVisible();
     const response = await request.get((await handbookLink.getAttribute('href'))!);
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,0 +1,10 @@
+/**
+ * The WeChat in-app browser (User-Agent contains `MicroMessenger`) opens most links fine but
+ * does not save files: a download link does nothing, and PDFs may not open. Readers are told
+ * to use 右上角“…” → “在浏览器打开”, the usual way out.
+ */
+export function inWeChat(userAgent: string = navigator.userAgent): boolean {
+  return /MicroMessenger/i.test(userAgent);
+}
+
+export const WECHAT_OPEN_IN_BROWSER = '点右上角“…”，选“在浏览器打开”';
