@@ -5,11 +5,20 @@
  * tells the waiting worker to take over (SKIP_WAITING, handled by Workbox) and reloads.
  * Checklist ticks live in localStorage, which an update does not touch.
  */
+import { WECHAT_OPEN_IN_BROWSER, inWeChat } from '../lib/browser/wechat';
+
+/** Where the browser cannot keep the handbook (WeChat on iPhone has no service workers). */
+const WECHAT_NO_OFFLINE = `微信里不能把手册保存到本机；要离线阅读，请${WECHAT_OPEN_IN_BROWSER}。`;
+
 class HbOffline extends HTMLElement {
   #ready = false;
 
   connectedCallback(): void {
-    if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+    if (!import.meta.env.PROD) return;
+    if (!('serviceWorker' in navigator)) {
+      if (inWeChat()) this.#say(WECHAT_NO_OFFLINE);
+      return;
+    }
     const sw = navigator.serviceWorker;
     let accepted = false;
     sw.addEventListener('controllerchange', () => {
@@ -34,7 +43,9 @@ class HbOffline extends HTMLElement {
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') void reg.update().catch(() => undefined);
       });
-    }, () => undefined);
+    }, () => {
+      if (inWeChat()) this.#say(WECHAT_NO_OFFLINE);
+    });
     sw.ready.then(() => {
       this.#ready = true;
       this.#show();
@@ -42,6 +53,12 @@ class HbOffline extends HTMLElement {
     addEventListener('online', () => this.#show());
     addEventListener('offline', () => this.#show());
     this.#show();
+  }
+
+  #say(text: string): void {
+    const state = this.querySelector<HTMLElement>('.hb-offline__state')!;
+    state.hidden = false;
+    state.textContent = text;
   }
 
   #show(): void {

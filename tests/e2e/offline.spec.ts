@@ -126,3 +126,27 @@ test.describe('a new edition', () => {
     await context.close();
   });
 });
+
+test.describe('where the browser cannot keep the handbook (no service workers)', () => {
+  const noServiceWorker = () => delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+
+  test.describe('WeChat on an iPhone', () => {
+    test.use({
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50(0x1800323a) NetType/WIFI Language/zh_CN',
+    });
+    test('says how to read offline instead of promising it', async ({ page }) => {
+      await page.addInitScript(noServiceWorker);
+      await page.goto('/meetings/attendance/');
+      await expect(page.getByRole('status').filter({ hasText: '微信里不能把手册保存到本机；要离线阅读，请点右上角“…”，选“在浏览器打开”。' })).toBeVisible();
+      await expect(page.getByText('已可离线阅读')).toHaveCount(0);
+    });
+  });
+
+  test('another browser says nothing', async ({ page }) => {
+    await page.addInitScript(noServiceWorker);
+    await page.goto('/meetings/attendance/');
+    await expect(page.getByText('微信里不能把手册保存到本机')).toHaveCount(0);
+    await expect(page.getByText('已可离线阅读')).toHaveCount(0);
+  });
+});
