@@ -14,6 +14,8 @@ class HbOffline extends HTMLElement {
   #ready = false;
 
   connectedCallback(): void {
+    // Other scripts (the checklist's 下载) adapt to WeChat's browser by this mark.
+    document.documentElement.toggleAttribute('data-hb-wechat', inWeChat());
     if (!import.meta.env.PROD) return;
     if (!('serviceWorker' in navigator)) {
       if (inWeChat()) this.#say(WECHAT_NO_OFFLINE);

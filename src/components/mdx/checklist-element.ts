@@ -7,7 +7,6 @@
  * the visit and the reader is told so.
  */
 import { copyText } from '../../lib/browser/clipboard';
-import { WECHAT_OPEN_IN_BROWSER, inWeChat } from '../../lib/browser/wechat';
 import { store } from '../../lib/browser/storage';
 import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
 
@@ -182,11 +181,13 @@ export class HbChecklist extends HTMLElement {
         this.#say((await copyText(this.#text())) ? '已复制为文本，可以粘贴到微信或会议记录里。' : '复制失败，请使用“下载”。');
         break;
       case 'download':
-        if (inWeChat()) {
-          // WeChat's browser silently drops file downloads: copy instead, and say how to save a file.
+        // WeChat's browser silently drops file downloads: copy instead, and say how to save a
+        // file. The site-wide script marks WeChat on <html> (offline-element.ts), so this
+        // element shares no code chunk with it.
+        if (document.documentElement.hasAttribute('data-hb-wechat')) {
           this.#say((await copyText(this.#text()))
-            ? `微信里不能直接下载文件，已把清单复制为文本。要存成文件，请${WECHAT_OPEN_IN_BROWSER}。`
-            : `微信里不能直接下载文件，请${WECHAT_OPEN_IN_BROWSER}后再下载。`);
+            ? '微信里不能直接下载文件，已把清单复制为文本。要存成文件，请点右上角“…”，选“在浏览器打开”。'
+            : '微信里不能直接下载文件，请点右上角“…”，选“在浏览器打开”后再下载。');
           break;
         }
         download(this.#text(), `${this.dataset.title ?? '清单'}-${new Date().toISOString().slice(0, 10)}.txt`);
