@@ -62,7 +62,7 @@ function parseArgs(argv) {
       case '-h': case '--help':
         console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split(' */')[0].split('\n').slice(2).map((l) => l.replace(/^ \*? ?/, '')).join('\n'));
         process.exit(0);
-        break;
+      // falls through: never reached (process.exit)
       default: fail(`unknown option ${a} (see npm run bench -- --help)`);
     }
   }

@@ -8,7 +8,9 @@ let n = 0;
 async function checklists(source: string): Promise<ChecklistData[]> {
   const data = { astro: { frontmatter: {} as Record<string, unknown> } };
   // A fresh file name per call: the plugin remembers which file owns which id.
-  await mdxToJs(source, { mdastPlugins: [checklistPlugin()], fileURL: new URL(`file:///tmp/plugin-${n++}.mdx`), data });
+  // Only the frontmatter part of Astro's per-file data matters to the plugin.
+  const options = { mdastPlugins: [checklistPlugin()], fileURL: new URL(`file:///tmp/plugin-${n++}.mdx`), data } as unknown as Parameters<typeof mdxToJs>[1];
+  await mdxToJs(source, options);
   return data.astro.frontmatter.checklists as ChecklistData[];
 }
 

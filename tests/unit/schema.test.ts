@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'astro/zod';
 import { chapterSchema, describeIssues, frontSchema } from '../../src/lib/schema';
 
 const valid = {
@@ -10,7 +11,7 @@ const valid = {
   tags: ['参会范围'],
 };
 
-function messages(data: unknown, schema = chapterSchema) {
+function messages(data: unknown, schema: z.ZodType = chapterSchema) {
   const result = schema.safeParse(data);
   expect(result.success).toBe(false);
   return describeIssues(result.error!);

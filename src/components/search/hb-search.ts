@@ -183,7 +183,7 @@ class HbSearch extends HTMLElement {
     if (id !== this.runId) return;
     this.clear();
     this.renderCounts(state, outcome);
-    this.renderNotes(state, outcome);
+    this.renderNotes(outcome);
     this.pending = outcome.results;
     this.units = outcome.searched;
     await this.showMore(id);
@@ -219,7 +219,7 @@ class HbSearch extends HTMLElement {
     }
   }
 
-  private renderNotes(state: SearchState, outcome: SearchOutcome): void {
+  private renderNotes(outcome: SearchOutcome): void {
     if (outcome.missing.length && outcome.searched.length) {
       this.notes.append(el('p', {}, `手册里没有${quoteList(outcome.missing)}，下面是去掉这个词后按${quoteList(outcome.searched)}搜索的结果。`));
     }

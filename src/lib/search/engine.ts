@@ -97,8 +97,6 @@ export interface SearchOutcome {
   counts: Record<string, Record<string, number>>;
 }
 
-const HAN = /\p{Script=Han}/u;
-
 /** A segmenter for query words, using the same ICU data as Pagefind's own query split. */
 export function intlWordSegmenter(locale = 'zh-CN'): WordSegmenter {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
