@@ -32,7 +32,21 @@ test('the sitemap lists every page, robots.txt points to it, canonical URLs use 
   for (const p of ['/', '/meetings/attendance/', '/guide/glossary/']) {
     await page.goto(p);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${site}${p}`);
+    await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', `${site}${p}`);
   }
+});
+
+test('a shared chapter link gets a card: title, summary and an image at the site URL', async ({ page, request }) => {
+  await page.goto('/meetings/attendance/');
+  const og = (name: string) => page.locator(`meta[property="og:${name}"]`);
+  await expect(og('title')).toHaveAttribute('content', '谁来参会：参会范围与陪会');
+  await expect(og('description')).toHaveAttribute('content', (await page.locator('meta[name="description"]').getAttribute('content'))!);
+  await expect(og('type')).toHaveAttribute('content', 'article');
+  await expect(og('locale')).toHaveAttribute('content', 'zh_CN');
+  const image = new URL((await og('image').getAttribute('content'))!);
+  expect(image.origin).toBe(site);
+  const served = await request.get(image.pathname);
+  expect(served.headers()['content-type']).toBe('image/png');
 });
 
 /** Gzipped bytes of the document, stylesheets and scripts a page loads. */
