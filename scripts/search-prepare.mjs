@@ -102,11 +102,24 @@ export function ensureSortKey(html, fallbackOrder) {
   return html.replace(/(<[^>]*\sdata-pagefind-body[^>]*>)/, `$1<span data-pagefind-sort="order:${fallbackOrder}"></span>`);
 }
 
+const LABEL_TAG = /<(\/?)label\b/gi;
+
+/**
+ * Pagefind drops the content of every `<label>` (and `<form>`) from its index. A checklist
+ * item is a `<label>` around its checkbox and text, so without this the items — the most
+ * concrete text in a chapter — could not be found. For the index only, labels become spans;
+ * labels inside a form are still dropped with the form.
+ * @param {string} html
+ */
+export function indexLabels(html) {
+  return html.replace(LABEL_TAG, '<$1span');
+}
+
 /**
  * Everything the index needs done to one built page.
  * @param {string} html
  * @param {{ segment: (text: string) => string, fallbackOrder: number }} options
  */
 export function preparePage(html, { segment, fallbackOrder }) {
-  return mapTextNodes(ensureSortKey(splitPagefindPairs(html), fallbackOrder), segment);
+  return mapTextNodes(ensureSortKey(splitPagefindPairs(indexLabels(html)), fallbackOrder), segment);
 }

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { preparePage } from '../../scripts/search-prepare.mjs';
 import { DEFAULT_TUNING, RANKING, intlWordSegmenter, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
+import { pagefindFilters, type SearchState } from '../../src/lib/search/state.ts';
 import { loadPagefind } from './pagefind-node.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +28,8 @@ export interface QueryCase {
   expect: string[];
   /** Topic filter (a topic's Chinese name). */
   topic?: string;
+  /** Kind filter: 章节 or 清单. */
+  kind?: string;
   type: 'single' | 'two-term' | 'absent-term' | 'filtered';
   note?: string;
 }
@@ -93,7 +96,8 @@ export async function evaluate(site: string, rank: Ranker, ranking?: Record<stri
 export function pipelineRanker(vocabulary: ReadonlySet<string>, tuning: Tuning = DEFAULT_TUNING): Ranker {
   const segment = intlWordSegmenter();
   return async (pf, query) => {
-    const filters = query.topic ? { topic: { any: [query.topic] } } : {};
+    // The filters exactly as the /search/ page builds them from its state.
+    const filters = pagefindFilters({ q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] });
     const { results } = await runSearch(pf, query.q, filters, vocabulary, segment, tuning);
     return urlsOf(results);
   };
@@ -101,7 +105,9 @@ export function pipelineRanker(vocabulary: ReadonlySet<string>, tuning: Tuning =
 
 /** Pagefind as it comes: the query as typed. */
 export const plainRanker: Ranker = async (pf, query) => {
-  const response = await pf.search(query.q, { filters: query.topic ? { topic: query.topic } : {} });
+  const response = await pf.search(query.q, {
+    filters: { ...(query.topic ? { topic: query.topic } : {}), ...(query.kind ? { kind: query.kind } : {}) },
+  });
   return urlsOf(response?.results ?? []);
 };
 
@@ -179,7 +185,7 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function report(name: string, e: Evaluation): string {
   const lines = [`${name}: recall@1 ${percent(e.recallAt1)}, recall@3 ${percent(e.recallAt3)} (${e.total} queries)`];
   for (const o of e.outcomes.filter((x) => !x.at1)) {
-    const label = `${o.q}${o.topic ? ` [${o.topic}]` : ''}`;
+    const label = `${o.q}${o.topic ? ` [${o.topic}]` : ''}${o.kind ? ` [${o.kind}]` : ''}`;
     lines.push(`  ${o.at3 ? 'not 1st' : 'MISSED '}  ${label} → ${o.top.join(' ') || '(nothing)'}   expected ${o.expect.join(' or ')}`);
   }
   return lines.join('\n');

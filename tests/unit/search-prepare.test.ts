@@ -3,6 +3,7 @@ import {
   ZWSP,
   chineseSegmenter,
   ensureSortKey,
+  indexLabels,
   mapTextNodes,
   preparePage,
   splitPagefindPairs,
@@ -69,5 +70,14 @@ describe('Pagefind attribute pairs', () => {
     expect(out).toContain('<span data-pagefind-filter="kind:章节"></span>');
     expect(out).toContain('<span data-pagefind-sort="order:100000"></span>');
     expect(out).toContain(`<h1>参会${ZWSP}范围</h1>`);
+  });
+});
+
+describe('checklist items reach the index', () => {
+  it('turns labels into spans for the index only, so Pagefind keeps their text', () => {
+    const item = '<li data-item-id="a1"><label><input type="checkbox" name="a1" value="1" disabled><span>没有为考核布置展板</span></label></li>';
+    expect(indexLabels(item)).toBe('<li data-item-id="a1"><span><input type="checkbox" name="a1" value="1" disabled><span>没有为考核布置展板</span></span></li>');
+    expect(indexLabels('<LABEL for="q">搜索</LABEL><labelled>')).toBe('<span for="q">搜索</span><labelled>');
+    expect(preparePage(item, { segment, fallbackOrder: 1 })).not.toContain('<label');
   });
 });

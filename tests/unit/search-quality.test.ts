@@ -9,8 +9,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtSite, evaluatePipeline, loadQueries, report } from '../search/evaluate';
 
-/** Reached: 67 of 69 first (97.1%), 69 of 69 in the first three. */
-const MIN_RECALL_AT_1 = 0.97;
+/**
+ * Reached: 71 of 74 first (95.9%), 74 of 74 in the first three. Before checklist items were
+ * indexed it was 67 of 69 (97.1%); the five queries added for item words then found nothing
+ * and now all come first, while one general query (减轻基层负担) now ranks a chapter whose
+ * checklist uses those words above the guide pages.
+ */
+const MIN_RECALL_AT_1 = 0.95;
 const MIN_RECALL_AT_3 = 1.0;
 
 describe('search quality (tests/search/queries.json)', () => {
