@@ -39,11 +39,17 @@ export function highlight(pieces: readonly Segment[], units: readonly string[]):
   }
   const marks = found ? ours : pagefind;
 
+  // Per UTF-16 unit, as the marks are indexed.
+  return joinMarked(Array.from({ length: text.length }, (_, i) => ({ ch: text[i], mark: marks[i] })));
+}
+
+/** Characters with their marks → segments, adjacent characters of the same mark joined. */
+function joinMarked(chars: readonly { ch: string; mark: boolean }[]): Segment[] {
   const out: Segment[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (const { ch, mark } of chars) {
     const last = out[out.length - 1];
-    if (last && last.mark === marks[i]) last.text += text[i];
-    else out.push({ text: text[i], mark: marks[i] });
+    if (last && last.mark === mark) last.text += ch;
+    else out.push({ text: ch, mark });
   }
   return out;
 }
@@ -80,13 +86,7 @@ export function tidyExcerpt(pieces: readonly Segment[]): Segment[] {
   }
   while (out.length && LEADING.test(out[0].ch)) out.shift();
   while (out.length && /\s/.test(out[out.length - 1].ch)) out.pop();
-  const merged: Segment[] = [];
-  for (const c of out) {
-    const last = merged[merged.length - 1];
-    if (last && last.mark === c.mark) last.text += c.ch;
-    else merged.push({ text: c.ch, mark: c.mark });
-  }
-  return merged;
+  return joinMarked(out);
 }
 
 /**
