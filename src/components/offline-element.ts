@@ -6,6 +6,7 @@
  * Checklist ticks live in localStorage, which an update does not touch.
  */
 import { WECHAT_OPEN_IN_BROWSER, inWeChat } from '../lib/browser/wechat';
+import { define } from '../lib/browser/dom';
 
 /** Where the browser cannot keep the handbook (WeChat on iPhone has no service workers). */
 const WECHAT_NO_OFFLINE = `微信里不能把手册保存到本机；要离线阅读，请${WECHAT_OPEN_IN_BROWSER}。`;
@@ -77,4 +78,4 @@ class HbOffline extends HTMLElement {
   }
 }
 
-if (!customElements.get('hb-offline')) customElements.define('hb-offline', HbOffline);
+define('hb-offline', HbOffline);

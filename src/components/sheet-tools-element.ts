@@ -6,6 +6,7 @@
 import { checklistText, encodeShare } from '../lib/checklist/state';
 import { copyText } from '../lib/browser/clipboard';
 import type { HbChecklist } from './mdx/checklist-element';
+import { define } from '../lib/browser/dom';
 
 class HbSheetTools extends HTMLElement {
   connectedCallback(): void {
@@ -50,4 +51,4 @@ class HbSheetTools extends HTMLElement {
   }
 }
 
-if (!customElements.get('hb-sheet-tools')) customElements.define('hb-sheet-tools', HbSheetTools);
+define('hb-sheet-tools', HbSheetTools);

@@ -9,6 +9,7 @@
 import { copyText } from '../../lib/browser/clipboard';
 import { store } from '../../lib/browser/storage';
 import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
+import { define } from '../../lib/browser/dom';
 
 
 function read(key: string): string | null {
@@ -221,4 +222,4 @@ export function download(text: string, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-if (!customElements.get('hb-checklist')) customElements.define('hb-checklist', HbChecklist);
+define('hb-checklist', HbChecklist);

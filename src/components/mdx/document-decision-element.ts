@@ -6,6 +6,7 @@
  */
 import { decide, decisionText, QUESTIONS, type Answers, type Decision } from '../../lib/tools/document-decision';
 import { copyText, el, enable, here, part, printTool, say, stamp } from './tool-element';
+import { define } from '../../lib/browser/dom';
 
 class HbDocumentDecision extends HTMLElement {
   connectedCallback(): void {
@@ -38,8 +39,8 @@ class HbDocumentDecision extends HTMLElement {
     if (outcome) {
       stamp(this, '判断日期');
       part(this, 'verdict').textContent = outcome.title;
-      part(this, 'reasons').replaceChildren(...outcome.reasons.map((r) => el('li', r)));
-      part(this, 'next').replaceChildren(...outcome.next.map((n) => el('li', n)));
+      part(this, 'reasons').replaceChildren(...outcome.reasons.map((r) => el('li', {}, r)));
+      part(this, 'next').replaceChildren(...outcome.next.map((n) => el('li', {}, n)));
     }
     if (announce) {
       say(this, outcome ? `建议：${outcome.title}。理由和下一步见下方。` : `下一个问题：${QUESTIONS[path[path.length - 1]].text}`);
@@ -64,4 +65,4 @@ class HbDocumentDecision extends HTMLElement {
   }
 }
 
-if (!customElements.get('hb-document-decision')) customElements.define('hb-document-decision', HbDocumentDecision);
+define('hb-document-decision', HbDocumentDecision);

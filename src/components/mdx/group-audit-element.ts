@@ -11,6 +11,7 @@ import {
 } from '../../lib/tools/group-audit';
 import { store } from '../../lib/browser/storage';
 import { copyText, el, enable, here, part, printTool, say, showErrors, stamp } from './tool-element';
+import { define } from '../../lib/browser/dom';
 
 
 class HbGroupAudit extends HTMLElement {
@@ -205,28 +206,28 @@ class HbGroupAudit extends HTMLElement {
 /** One group in the result list: name and advice, facts, reasons, change and delete. */
 function item(f: Finding): HTMLLIElement {
   const { entry } = f;
-  const li = el('li', undefined, 'hb-audit__item');
+  const li = el('li', { className: 'hb-audit__item' });
   li.dataset.advice = f.advice.join(' ');
-  const head = el('p', undefined, 'hb-audit__name');
-  head.append(el('strong', entry.name), el('span', '，建议：', 'hb-visually-hidden'));
-  for (const a of f.advice) head.append(el('span', ADVICE[a], `hb-audit__badge hb-audit__badge--${a}`));
+  const head = el('p', { className: 'hb-audit__name' });
+  head.append(el('strong', {}, entry.name), el('span', { className: 'hb-visually-hidden' }, '，建议：'));
+  for (const a of f.advice) head.append(el('span', { className: `hb-audit__badge hb-audit__badge--${a}` }, ADVICE[a]));
   const kind = entry.kind === 'temporary' ? (entry.ended ? '临时群（工作已结束）' : '临时群') : '常设群';
   const facts = [entry.department, kind, entry.lastUseful && `最近有用消息：${entry.lastUseful}`, entry.unrelated && '有无关人员'];
-  li.append(head, el('p', facts.filter(Boolean).join(' · '), 'hb-audit__meta'));
-  if (entry.purpose) li.append(el('p', `用途：${entry.purpose}`, 'hb-audit__meta'));
+  li.append(head, el('p', { className: 'hb-audit__meta' }, facts.filter(Boolean).join(' · ')));
+  if (entry.purpose) li.append(el('p', { className: 'hb-audit__meta' }, `用途：${entry.purpose}`));
   const reasons = el('ul');
-  reasons.append(...[...f.reasons, ...f.notes].map((r) => el('li', r)));
-  const actions = el('div', undefined, 'hb-tool__actions');
+  reasons.append(...[...f.reasons, ...f.notes].map((r) => el('li', {}, r)));
+  const actions = el('div', { className: 'hb-tool__actions' });
   for (const [action, label] of [['edit', '修改'], ['delete', '删除']]) {
-    const button = el('button', label, 'hb-button');
+    const button = el('button', { className: 'hb-button' }, label);
     button.type = 'button';
     button.dataset.action = action;
     button.dataset.id = entry.id;
-    button.append(el('span', `：${entry.name}`, 'hb-visually-hidden'));
+    button.append(el('span', { className: 'hb-visually-hidden' }, `：${entry.name}`));
     actions.append(button);
   }
   li.append(reasons, actions);
   return li;
 }
 
-if (!customElements.get('hb-group-audit')) customElements.define('hb-group-audit', HbGroupAudit);
+define('hb-group-audit', HbGroupAudit);

@@ -8,6 +8,7 @@
 import { formatHours, formatShare } from '../../lib/tools/number';
 import { estimateMeetingCost, meetingCostSummary, meetingCostText, parseMeetingCost, type MeetingCostResult } from '../../lib/tools/meeting-cost';
 import { copyText, el, enable, here, part, printTool, say, showErrors, stamp } from './tool-element';
+import { define } from '../../lib/browser/dom';
 
 const hours = (minutes: number) => `${formatHours(minutes / 60)} 人·小时`;
 
@@ -49,7 +50,7 @@ class HbMeetingCost extends HTMLElement {
     part(this, 'scenarios').replaceChildren(
       ...result.scenarios.map((s) => row([s.label + (s.note ? `（${s.note}）` : ''), num(s.minutes), `${num(s.saved)}（${formatShare(s.saved, result.total)}）`])),
     );
-    part(this, 'assumptions').replaceChildren(...result.assumptions.map((a) => el('li', a)));
+    part(this, 'assumptions').replaceChildren(...result.assumptions.map((a) => el('li', {}, a)));
     const summary = meetingCostSummary(result);
     part(this, 'summary').textContent = summary;
     part(this, 'stale').hidden = true;
@@ -78,11 +79,11 @@ class HbMeetingCost extends HTMLElement {
 function row(cells: string[]): HTMLTableRowElement {
   const tr = el('tr');
   cells.forEach((text, i) => {
-    const cell = el(i ? 'td' : 'th', text);
+    const cell = el(i ? 'td' : 'th', {}, text);
     if (!i) cell.setAttribute('scope', 'row');
     tr.append(cell);
   });
   return tr;
 }
 
-if (!customElements.get('hb-meeting-cost')) customElements.define('hb-meeting-cost', HbMeetingCost);
+define('hb-meeting-cost', HbMeetingCost);

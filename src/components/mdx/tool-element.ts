@@ -33,13 +33,8 @@ export function part<T extends HTMLElement = HTMLElement>(root: HTMLElement, nam
   return root.querySelector<T>(`[data-hb-${name}]`)!;
 }
 
-/** Element with text: the tools build results with textContent only (reader input is never HTML). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+// Results are built with text only (reader input is never HTML).
+export { el } from '../../lib/browser/dom';
 
 /**
  * Show field errors next to their fields ([data-hb-error="<name>"]), mark text fields

@@ -17,6 +17,7 @@
 import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome } from '../../lib/search/engine';
 import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
+import { define, el } from '../../lib/browser/dom';
 
 /** Results rendered per step; each needs one fragment (~4 KB) from the index. */
 const PAGE_SIZE = 5;
@@ -49,11 +50,6 @@ function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-}
 
 /** Pagefind's excerpt HTML as text pieces, marked where Pagefind put <mark>. */
 function excerptPieces(html: string): Segment[] {
@@ -79,130 +75,130 @@ function quoteList(words: string[]): string {
 }
 
 class HbSearch extends HTMLElement {
-  private form!: HTMLFormElement;
-  private input!: HTMLInputElement;
-  private status!: HTMLElement;
-  private notes!: HTMLElement;
-  private list!: HTMLOListElement;
-  private more!: HTMLButtonElement;
-  private help!: HTMLElement;
-  private vocabulary = new Set<string>();
-  private runId = 0;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private pending: PagefindResult[] = [];
-  private shown = 0;
+  #form!: HTMLFormElement;
+  #input!: HTMLInputElement;
+  #status!: HTMLElement;
+  #notes!: HTMLElement;
+  #list!: HTMLOListElement;
+  #more!: HTMLButtonElement;
+  #help!: HTMLElement;
+  #vocabulary = new Set<string>();
+  #runId = 0;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #pending: PagefindResult[] = [];
+  #shown = 0;
   /** Units of the current query, for highlighting. */
-  private units: string[] = [];
+  #units: string[] = [];
   /** The current history entry was added by typing (later keystrokes replace it). */
-  private typingEntry = false;
+  #typingEntry = false;
 
   connectedCallback(): void {
-    this.form = this.querySelector('form')!;
-    this.input = this.form.querySelector('input[name="q"]')!;
-    this.status = this.querySelector('[data-status]')!;
-    this.notes = this.querySelector('[data-notes]')!;
-    this.list = this.querySelector('[data-results]')!;
-    this.more = this.querySelector('[data-more]')!;
-    this.help = this.querySelector('[data-help]')!;
-    this.vocabulary = new Set((this.dataset.vocabulary ?? '').split(' ').filter(Boolean));
+    this.#form = this.querySelector('form')!;
+    this.#input = this.#form.querySelector('input[name="q"]')!;
+    this.#status = this.querySelector('[data-status]')!;
+    this.#notes = this.querySelector('[data-notes]')!;
+    this.#list = this.querySelector('[data-results]')!;
+    this.#more = this.querySelector('[data-more]')!;
+    this.#help = this.querySelector('[data-help]')!;
+    this.#vocabulary = new Set((this.dataset.vocabulary ?? '').split(' ').filter(Boolean));
     this.querySelector('[data-nojs]')?.remove();
 
-    this.form.addEventListener('submit', (event) => {
+    this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.update('commit');
+      this.#update('commit');
     });
-    this.input.addEventListener('input', () => {
-      clearTimeout(this.typingTimer);
-      this.typingTimer = setTimeout(() => this.update('typing'), TYPING_DELAY_MS);
+    this.#input.addEventListener('input', () => {
+      clearTimeout(this.#typingTimer);
+      this.#typingTimer = setTimeout(() => this.#update('typing'), TYPING_DELAY_MS);
     });
-    this.input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
-    this.form.addEventListener('change', (event) => {
-      if (event.target !== this.input) this.update('commit');
+    this.#input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+    this.#form.addEventListener('change', (event) => {
+      if (event.target !== this.#input) this.#update('commit');
     });
-    this.more.addEventListener('click', () => void this.showMore());
+    this.#more.addEventListener('click', () => void this.#showMore());
     // The "/" shortcut is site-wide: src/components/search/shortcut.ts.
-    window.addEventListener('popstate', () => this.restore());
-    this.restore();
+    window.addEventListener('popstate', () => this.#restore());
+    this.#restore();
   }
 
   /**
    * Form → URL → search. A new search gets its own history entry: the first keystroke adds
    * one, further keystrokes update it, and submitting or changing a filter settles it.
    */
-  private update(cause: 'typing' | 'commit'): void {
-    clearTimeout(this.typingTimer);
-    const state = stateFromParams(new URLSearchParams(new FormData(this.form) as unknown as Record<string, string>));
+  #update(cause: 'typing' | 'commit'): void {
+    clearTimeout(this.#typingTimer);
+    const state = stateFromParams(new URLSearchParams(new FormData(this.#form) as unknown as Record<string, string>));
     const query = paramsFromState(state).toString();
     const url = query ? `${location.pathname}?${query}` : location.pathname;
     if (url !== `${location.pathname}${location.search}`) {
-      if (this.typingEntry) window.history.replaceState(null, '', url);
+      if (this.#typingEntry) window.history.replaceState(null, '', url);
       else window.history.pushState(null, '', url);
     }
-    this.typingEntry = cause === 'typing';
-    void this.run(state);
+    this.#typingEntry = cause === 'typing';
+    void this.#run(state);
   }
 
   /** URL → form → search (page load, back/forward). */
-  private restore(): void {
-    this.typingEntry = false;
+  #restore(): void {
+    this.#typingEntry = false;
     const state = stateFromParams(new URLSearchParams(location.search));
-    this.input.value = state.q;
-    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
-    for (const radio of this.form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) radio.checked = radio.value === state.kind;
-    void this.run(state);
+    this.#input.value = state.q;
+    for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
+    for (const radio of this.#form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) radio.checked = radio.value === state.kind;
+    void this.#run(state);
   }
 
-  private async run(state: SearchState): Promise<void> {
-    const id = ++this.runId;
+  async #run(state: SearchState): Promise<void> {
+    const id = ++this.#runId;
     document.title = state.q ? `搜索：${state.q} · 基层减负工作手册` : '搜索 · 基层减负工作手册';
     if (isEmpty(state)) {
-      this.clear();
+      this.#clear();
       for (const slot of this.querySelectorAll<HTMLElement>('[data-count-for]')) slot.textContent = '';
-      this.help.hidden = false;
-      this.status.textContent = '';
+      this.#help.hidden = false;
+      this.#status.textContent = '';
       return;
     }
-    this.help.hidden = true;
-    this.list.setAttribute('aria-busy', 'true');
+    this.#help.hidden = true;
+    this.#list.setAttribute('aria-busy', 'true');
     const slow = setTimeout(() => {
-      if (id === this.runId) this.status.textContent = '正在载入搜索…';
+      if (id === this.#runId) this.#status.textContent = '正在载入搜索…';
     }, 300);
     let outcome: SearchOutcome;
     try {
       const pf = await loadPagefind();
-      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.vocabulary);
+      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary);
     } catch {
       clearTimeout(slow);
-      if (id !== this.runId) return;
-      this.clear();
-      this.status.textContent = '搜索暂时不能使用：搜索索引没有载入。请稍后再试，或按专题浏览。';
-      this.notes.append(this.topicLinks(state));
+      if (id !== this.#runId) return;
+      this.#clear();
+      this.#status.textContent = '搜索暂时不能使用：搜索索引没有载入。请稍后再试，或按专题浏览。';
+      this.#notes.append(this.#topicLinks(state));
       return;
     }
     clearTimeout(slow);
-    if (id !== this.runId) return;
-    this.clear();
-    this.renderCounts(state, outcome);
-    this.renderNotes(outcome);
-    this.pending = outcome.results;
-    this.units = outcome.searched;
-    await this.showMore(id);
-    if (id !== this.runId) return;
-    this.list.removeAttribute('aria-busy');
-    this.status.textContent = this.summary(state, outcome);
-    if (outcome.results.length === 0) this.renderNoResults(state, outcome);
+    if (id !== this.#runId) return;
+    this.#clear();
+    this.#renderCounts(state, outcome);
+    this.#renderNotes(outcome);
+    this.#pending = outcome.results;
+    this.#units = outcome.searched;
+    await this.#showMore(id);
+    if (id !== this.#runId) return;
+    this.#list.removeAttribute('aria-busy');
+    this.#status.textContent = this.#summary(state, outcome);
+    if (outcome.results.length === 0) this.#renderNoResults(state, outcome);
   }
 
-  private clear(): void {
-    this.list.replaceChildren();
-    this.list.hidden = true;
-    this.notes.replaceChildren();
-    this.more.hidden = true;
-    this.pending = [];
-    this.shown = 0;
+  #clear(): void {
+    this.#list.replaceChildren();
+    this.#list.hidden = true;
+    this.#notes.replaceChildren();
+    this.#more.hidden = true;
+    this.#pending = [];
+    this.#shown = 0;
   }
 
-  private summary(state: SearchState, outcome: SearchOutcome): string {
+  #summary(state: SearchState, outcome: SearchOutcome): string {
     const n = outcome.results.length;
     const scope = [state.topics.join('、'), state.kind].filter(Boolean).join(' · ');
     if (!state.q) return `${scope || '全部页面'}：共 ${n} 页`;
@@ -211,7 +207,7 @@ class HbSearch extends HTMLElement {
   }
 
   /** Result counts on the filter chips (for a query; when browsing they would only repeat the list). */
-  private renderCounts(state: SearchState, outcome: SearchOutcome): void {
+  #renderCounts(state: SearchState, outcome: SearchOutcome): void {
     for (const slot of this.querySelectorAll<HTMLElement>('[data-count-for]')) {
       const [key, value] = slot.dataset.countFor!.split(':');
       const n = outcome.counts[key]?.[value];
@@ -219,16 +215,16 @@ class HbSearch extends HTMLElement {
     }
   }
 
-  private renderNotes(outcome: SearchOutcome): void {
+  #renderNotes(outcome: SearchOutcome): void {
     if (outcome.missing.length && outcome.searched.length) {
-      this.notes.append(el('p', {}, `手册里没有${quoteList(outcome.missing)}，下面是去掉这个词后按${quoteList(outcome.searched)}搜索的结果。`));
+      this.#notes.append(el('p', {}, `手册里没有${quoteList(outcome.missing)}，下面是去掉这个词后按${quoteList(outcome.searched)}搜索的结果。`));
     }
     if (outcome.partial && outcome.results.length) {
-      this.notes.append(el('p', {}, `没有同时包含${quoteList(outcome.searched)}的页面，下面的结果只包含其中一部分。`));
+      this.#notes.append(el('p', {}, `没有同时包含${quoteList(outcome.searched)}的页面，下面的结果只包含其中一部分。`));
     }
   }
 
-  private renderNoResults(state: SearchState, outcome: SearchOutcome): void {
+  #renderNoResults(state: SearchState, outcome: SearchOutcome): void {
     const tips = el('ul');
     if (outcome.missing.length && !outcome.searched.length) {
       tips.append(el('li', {}, `手册里没有${quoteList(outcome.missing)}这个说法。换一个常用的词试试，例如“参会范围”“留痕”“视频会议”。`));
@@ -242,14 +238,14 @@ class HbSearch extends HTMLElement {
       const more = outcome.unfilteredTotal ? `（其他专题有 ${outcome.unfilteredTotal} 条结果）` : '';
       tips.append(el('li', {}, '去掉筛选条件：', link, more));
     }
-    tips.append(el('li', {}, '或者直接浏览专题：', this.topicLinks(state)));
-    this.notes.append(el('p', {}, '可以这样试试：'), tips);
+    tips.append(el('li', {}, '或者直接浏览专题：', this.#topicLinks(state)));
+    this.#notes.append(el('p', {}, '可以这样试试：'), tips);
   }
 
   /** Links to topic pages: the chosen topics, or all six. */
-  private topicLinks(state: SearchState): HTMLElement {
+  #topicLinks(state: SearchState): HTMLElement {
     const links = el('span', { className: 'hb-search__topics' });
-    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) {
+    for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) {
       if (state.topics.length && !state.topics.includes(box.value)) continue;
       links.append(el('a', { href: box.dataset.href! }, box.value), ' ');
     }
@@ -257,28 +253,28 @@ class HbSearch extends HTMLElement {
   }
 
   /** Renders the next PAGE_SIZE results (loading their fragments). */
-  private async showMore(id = this.runId): Promise<void> {
-    const batch = this.pending.slice(this.shown, this.shown + PAGE_SIZE);
+  async #showMore(id = this.#runId): Promise<void> {
+    const batch = this.#pending.slice(this.#shown, this.#shown + PAGE_SIZE);
     if (batch.length === 0) {
-      this.more.hidden = true;
+      this.#more.hidden = true;
       return;
     }
-    this.more.disabled = true;
+    this.#more.disabled = true;
     const data = await Promise.all(batch.map((r) => r.data()));
-    if (id !== this.runId) return;
-    const firstNew = this.shown;
-    for (const item of data) this.list.append(this.renderResult(item));
-    this.shown += batch.length;
-    this.list.hidden = false;
-    const left = this.pending.length - this.shown;
-    this.more.hidden = left <= 0;
-    this.more.disabled = false;
-    this.more.textContent = `显示更多结果（还有 ${left} 条）`;
+    if (id !== this.#runId) return;
+    const firstNew = this.#shown;
+    for (const item of data) this.#list.append(this.#renderResult(item));
+    this.#shown += batch.length;
+    this.#list.hidden = false;
+    const left = this.#pending.length - this.#shown;
+    this.#more.hidden = left <= 0;
+    this.#more.disabled = false;
+    this.#more.textContent = `显示更多结果（还有 ${left} 条）`;
     // After “more”, move focus to the first new result so keyboard readers continue there.
-    if (firstNew > 0) this.list.children[firstNew]?.querySelector('a')?.focus();
+    if (firstNew > 0) this.#list.children[firstNew]?.querySelector('a')?.focus();
   }
 
-  private renderResult(data: PagefindData): HTMLLIElement {
+  #renderResult(data: PagefindData): HTMLLIElement {
     const title = plainText(data.meta.title ?? data.url);
     const topic = data.filters.topic?.[0];
     const kind = data.filters.kind?.[0];
@@ -289,7 +285,7 @@ class HbSearch extends HTMLElement {
     // The page-top part of the excerpt, or the whole-page excerpt when browsing by filter.
     const top = data.sub_results.find((s) => !s.anchor);
     const excerpt = el('p', { className: 'hb-result__excerpt' });
-    appendExcerpt(excerpt, top?.excerpt || data.excerpt, this.units, title);
+    appendExcerpt(excerpt, top?.excerpt || data.excerpt, this.#units, title);
     if (excerpt.textContent) item.append(excerpt);
     // Headings where the query's words are: those holding a unit as written first, then by
     // how much matched there; shown in page order.
@@ -298,7 +294,7 @@ class HbSearch extends HTMLElement {
       .map((s, order) => ({
         s,
         order,
-        phrase: holdsPhrase(plainText(excerptPieces(s.excerpt).map((p) => p.text).join('')), this.units),
+        phrase: holdsPhrase(plainText(excerptPieces(s.excerpt).map((p) => p.text).join('')), this.#units),
         weight: s.weighted_locations.reduce((sum, w) => sum + w.balanced_score, 0),
       }))
       .sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.weight - a.weight)
@@ -309,7 +305,7 @@ class HbSearch extends HTMLElement {
       list.setAttribute('aria-label', `${title}中相关的小节`);
       for (const { s } of subs) {
         const text = el('p');
-        appendExcerpt(text, s.excerpt, this.units, plainText(s.title));
+        appendExcerpt(text, s.excerpt, this.#units, plainText(s.title));
         list.append(el('li', {}, el('a', { href: s.url }, plainText(s.title)), text));
       }
       item.append(list);
@@ -318,4 +314,4 @@ class HbSearch extends HTMLElement {
   }
 }
 
-customElements.define('hb-search', HbSearch);
+define('hb-search', HbSearch);
