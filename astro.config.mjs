@@ -4,28 +4,26 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import path from 'node:path';
+import { getConfig } from './src/lib/config.ts';
 import { checklistPlugin } from './src/lib/checklist/markdown-plugin.ts';
-import linkCheck from './src/integrations/link-check.ts';
+import { buildSteps } from './src/integrations/steps.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-const buildDir = process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR) : undefined;
+const config = getConfig();
 
 export default defineConfig({
-  site: process.env.HB_SITE_URL ?? 'https://handbook.example.org',
+  site: config.site,
   trailingSlash: 'always',
+  outDir: config.outDir,
   // HB_BUILD_DIR puts every build output (site, cache, server chunks) in a scratch folder, so
   // tests, the benchmark and parallel work can build other content without touching dist/.
-  ...(buildDir
-    ? {
-        outDir: path.join(buildDir, 'dist'),
-        cacheDir: path.join(buildDir, 'cache'),
-      }
-    : {}),
-  build: { format: 'directory', ...(buildDir ? { server: path.join(buildDir, 'server') } : {}) },
+  ...(config.buildDir ? { cacheDir: path.join(config.buildDir, 'cache') } : {}),
+  build: { format: 'directory', ...(config.buildDir ? { server: path.join(config.buildDir, 'server') } : {}) },
   markdown: {
     processor: satteri({ mdastPlugins: [checklistPlugin()] }),
   },
-  integrations: [mdx(), sitemap(), linkCheck({ contentDir: path.resolve(process.env.HB_CONTENT_DIR ?? 'content') })],
+  // After the pages: link check, search index, PDFs, offline worker, in that order.
+  integrations: [mdx(), sitemap(), ...buildSteps()],
   devToolbar: { enabled: false },
   vite: {
     build: {

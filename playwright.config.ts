@@ -1,12 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from './src/integrations/chromium.ts';
+import { getConfig } from './src/lib/config.ts';
 
 /**
  * End-to-end tests run against the built site served by `astro preview`.
  * Browser: Debian's Chromium (Playwright's own download does not work on this machine
  * kind). Override with CHROMIUM_PATH.
  */
-const port = Number(process.env.HB_TEST_PORT ?? 4399);
+const port = getConfig().testPort;
 
 export default defineConfig({
   testDir: 'tests/e2e',

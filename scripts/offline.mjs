@@ -1,54 +1,8 @@
 #!/usr/bin/env node
-/**
- * Build step: generate the service worker that makes the handbook readable offline.
- * Runs last, after the site, the search index and the PDFs exist.
- *
- * Workbox's generateSW (workbox-build): precaches every page, stylesheet, script, icon and
- * the Pagefind index with content-hashed revisions, so a reader's phone holds one complete
- * edition and swaps to the next only once it is fully downloaded. PDFs are large and
- * optional: they are cached at runtime, once a reader opens them.
- * Writes dist/sw.js (+ the Workbox runtime) and dist/offline-report.json (precache size).
- */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { generateSW } from 'workbox-build';
+// Re-runs the "offline" build step on an existing build (dist/, or $HB_BUILD_DIR/dist), then the
+// steps that read its output (src/integrations/steps.ts). `npm run build` runs them all.
+import { reportFailure, runWithProjectNode } from './lib/node.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR, 'dist') : path.join(root, 'dist');
-
-const started = performance.now();
-const { count, size, warnings } = await generateSW({
-  globDirectory: dist,
-  globPatterns: ['**/*.{html,css,js,svg,png,ico,webmanifest}', 'pagefind/**/*'],
-  // The report files are for the benchmark, not for readers.
-  // Print pages are long and for trainers at a desk: cached when opened, like the PDFs.
-  globIgnores: ['sw.js', 'workbox-*.js', '*-report.json', '**/*.pdf', 'print/**'],
-  swDest: path.join(dist, 'sw.js'),
-  mode: 'production',
-  sourcemap: false,
-  // The new edition waits until the reader accepts the "手册已更新" prompt (SKIP_WAITING).
-  skipWaiting: false,
-  clientsClaim: true,
-  cleanupOutdatedCaches: true,
-  cacheId: 'hb',
-  directoryIndex: 'index.html',
-  // /search/?q=留痕 is the same page as /search/.
-  ignoreURLParametersMatching: [/.*/],
-  maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
-  runtimeCaching: [
-    {
-      urlPattern: ({ url }) => url.pathname.endsWith('.pdf') || url.pathname.startsWith('/print/'),
-      handler: 'NetworkFirst',
-      options: {
-        cacheName: 'hb-print',
-        networkTimeoutSeconds: 8,
-        expiration: { maxEntries: 12 },
-      },
-    },
-  ],
-});
-for (const warning of warnings) console.warn(`offline: ${warning}`);
-const report = { precacheFiles: count, precacheBytes: size, ms: Math.round(performance.now() - started) };
-writeFileSync(path.join(dist, 'offline-report.json'), JSON.stringify(report, null, 2));
-console.log(`offline: service worker precaches ${count} files, ${(size / 1024).toFixed(0)} KiB (${report.ms} ms)`);
+runWithProjectNode(import.meta.url);
+const { runFrom } = await import('../src/integrations/steps.ts');
+await runFrom('offline').catch(reportFailure);

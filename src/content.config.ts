@@ -1,19 +1,24 @@
-/** Content collections. Schemas live in src/lib/schema.ts; cross-file checks in src/lib/validate.ts. */
+/**
+ * Content collections, defined by what they are: chapters are the .mdx files in the topic
+ * folders (from src/lib/topics.ts, through the route map), front matter the files in front/.
+ * Each is read from every content layer (src/lib/config.ts). Schemas live in src/lib/schema.ts,
+ * checks across files in src/lib/validate.ts.
+ */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { chapterSchema, frontSchema } from './lib/schema';
+import { getConfig } from './lib/config.ts';
+import { layeredGlob } from './lib/loaders.ts';
+import { ROUTES } from './lib/routes.ts';
+import { chapterSchema, frontSchema } from './lib/schema.ts';
 
-// The benchmark builds a synthetic corpus from another folder.
-const base = process.env.HB_CONTENT_DIR ?? './content';
+const { layers } = getConfig();
 
 const chapters = defineCollection({
-  // Every folder except front/ is a topic; a wrong folder name fails the topic check.
-  loader: glob({ pattern: ['**/*.mdx', '!front/**', '!_*/**'], base }),
+  loader: layeredGlob({ layers, folder: ROUTES.chapters.folder, patterns: ROUTES.chapters.patterns }),
   schema: chapterSchema,
 });
 
 const front = defineCollection({
-  loader: glob({ pattern: 'front/*.mdx', base }),
+  loader: layeredGlob({ layers, folder: ROUTES.front.folder, patterns: ROUTES.front.patterns }),
   schema: frontSchema,
 });
 

@@ -11,7 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../src/integrations/chromium.ts';
 
 /** gzip size as a server would send it; files that are gzip already (Pagefind's) count as they are. */
 export function gzipBytes(buffer) {

@@ -1,14 +1,16 @@
 /**
  * How this project starts Chromium, in one place (tests, PDFs, benchmark): Debian's
- * Chromium unless CHROMIUM_PATH says otherwise (Playwright's own download does not work on
- * our machines), no sandbox when running as root, and no background traffic to Google's
- * hosts (this machine's network refuses it).
+ * Chromium unless CHROMIUM_PATH says otherwise (config.ts; Playwright's own download does
+ * not work on our machines), no sandbox when running as root, and no background traffic to
+ * Google's hosts (this machine's network refuses it).
  */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { getConfig } from '../lib/config.ts';
+
+export const chromiumPath: string = getConfig().chromiumPath;
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
-export const chromiumArgs = [
+export const chromiumArgs: string[] = [
   ...(asRoot ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-background-networking',

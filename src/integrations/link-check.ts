@@ -1,13 +1,15 @@
 /**
- * Astro integration: after the build, every internal link and #anchor in every page must
- * resolve. A broken one fails the build with the source file (for chapters) and the link,
- * so an editor sees which file to fix. PDFs are made by a later step and checked by their
- * own tests; external links are not fetched (no network at build time).
+ * Build step (steps.ts): every internal link and #anchor in every page must resolve. A
+ * broken one fails the build with the source file (from the route map) and the link, so an
+ * editor sees which file to fix. PDFs are made by a later step and checked by their own
+ * tests; external links are not fetched (no network at build time).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { getConfig, type ContentLayer } from '../lib/config.ts';
+import { sourceOf } from '../lib/routes.ts';
+import type { StepContext } from './steps.ts';
 
 const decode = (s: string) => {
   try {
@@ -32,15 +34,13 @@ function routeOf(dist: string, file: string): string {
   return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 }
 
-/** Where an editor fixes a page: its MDX file when there is one, else the route. */
-export function sourceOf(route: string, contentDir: string): string {
-  const [, a, b] = route.split('/');
-  const candidate = a === 'guide' ? path.join(contentDir, 'front', `${b}.mdx`) : path.join(contentDir, a ?? '', `${b}.mdx`);
-  if (b && existsSync(candidate)) return `${path.relative(process.cwd(), candidate)}（${route}）`;
-  return route;
+/** Where an editor fixes a page: its MDX file when there is one (route map), else the route. */
+function where(route: string, layers: readonly ContentLayer[], root: string): string {
+  const file = sourceOf(route, layers);
+  return file ? `${path.relative(root, file)}（${route}）` : route;
 }
 
-export function findBrokenLinks(dist: string, contentDir: string): string[] {
+export function findBrokenLinks(dist: string, layers: readonly ContentLayer[], root: string = getConfig().root): string[] {
   const files = htmlFiles(dist);
   const ids = new Map<string, Set<string>>();
   const html = new Map<string, string>();
@@ -61,30 +61,25 @@ export function findBrokenLinks(dist: string, contentDir: string): string[] {
       const target = pathname.endsWith('/') ? path.join(dist, pathname, 'index.html') : path.join(dist, pathname);
       const targetFile = existsSync(target) ? target : existsSync(path.join(target, 'index.html')) ? path.join(target, 'index.html') : undefined;
       if (!targetFile) {
-        problems.push(`${sourceOf(route, contentDir)}：链接“${href}”指向的页面不存在。`);
+        problems.push(`${where(route, layers, root)}：链接“${href}”指向的页面不存在。`);
         continue;
       }
       const anchor = decode(url.hash.slice(1));
       if (anchor && !/^share=/.test(anchor) && ids.has(targetFile) && !ids.get(targetFile)!.has(anchor)) {
-        problems.push(`${sourceOf(route, contentDir)}：链接“${href}”中的锚点 #${anchor} 在目标页面上不存在。`);
+        problems.push(`${where(route, layers, root)}：链接“${href}”中的锚点 #${anchor} 在目标页面上不存在。`);
       }
     }
   }
   return [...new Set(problems)];
 }
 
-export default function linkCheck(options: { contentDir: string }): AstroIntegration {
-  return {
-    name: 'hb-link-check',
-    hooks: {
-      'astro:build:done': ({ dir, logger }) => {
-        const dist = fileURLToPath(dir);
-        const problems = findBrokenLinks(dist, options.contentDir);
-        if (problems.length) {
-          throw new Error(`链接检查发现 ${problems.length} 处问题：\n- ${problems.join('\n- ')}`);
-        }
-        logger.info('all internal links and anchors resolve');
-      },
-    },
-  };
+export async function linkCheck({ dist, logger }: StepContext): Promise<void> {
+  const problems = findBrokenLinks(dist, getConfig().layers);
+  if (problems.length) {
+    throw new AstroError(
+      `链接检查发现 ${problems.length} 处问题：\n- ${problems.join('\n- ')}`,
+      '改正链接的地址或锚点（锚点是目标页面上小标题的文字），或删掉这个链接，然后重新运行 npm run build。',
+    );
+  }
+  logger.info('all internal links and anchors resolve');
 }

@@ -1,6 +1,6 @@
 /**
  * Index-time preparation of a built page before Pagefind reads it (pure functions; the
- * built files on disk are not changed). Used by scripts/search-index.mjs, unit-tested in
+ * built files on disk are not changed). Used by search-index.ts, unit-tested in
  * tests/unit/search-prepare.test.ts.
  *
  * Why: Pagefind segments Chinese twice, differently. At index time its Rust indexer uses a
@@ -18,20 +18,17 @@ const HAN_RUN = /\p{Script=Han}{2,}/gu;
 /** Elements whose content is not markup text. */
 const RAW_TEXT = /^<(script|style|textarea|template)\b/i;
 
-/** @param {Intl.Segmenter} [segmenter] */
-export function chineseSegmenter(segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' })) {
-  /** Re-split each run of two or more Han characters into words joined by ZWSP. */
-  return (/** @type {string} */ text) =>
+/** Re-splits each run of two or more Han characters into words joined by ZWSP. */
+export function chineseSegmenter(segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' })): (text: string) => string {
+  return (text) =>
     text.replace(HAN_RUN, (run) => [...segmenter.segment(run)].map((s) => s.segment).join(ZWSP));
 }
 
 /**
  * Apply `fn` to every text node of an HTML document; tags, attribute values, comments and
  * raw-text elements (script, style, …) are copied unchanged.
- * @param {string} html
- * @param {(text: string) => string} fn
  */
-export function mapTextNodes(html, fn) {
+export function mapTextNodes(html: string, fn: (text: string) => string): string {
   let out = '';
   let i = 0;
   while (i < html.length) {
@@ -79,10 +76,9 @@ const MULTI_PAIR_ATTR = /(<[a-zA-Z][^>]*?\s)data-pagefind-(filter|meta|sort)="([
  * `topic:会议, kind:章节` the key `topic` gets the value `会议, kind:章节`. Pages may still
  * list several pairs (it reads naturally); this keeps the first pair on the element and
  * moves each further pair to an empty element right after the tag.
- * @param {string} html
  */
-export function splitPagefindPairs(html) {
-  return html.replace(MULTI_PAIR_ATTR, (whole, before, kind, value, after) => {
+export function splitPagefindPairs(html: string): string {
+  return html.replace(MULTI_PAIR_ATTR, (whole: string, before: string, kind: string, value: string, after: string) => {
     const pairs = value.split(/,\s*(?=[^,:\s"]+:)/);
     if (pairs.length < 2) return whole;
     const extra = pairs.slice(1).map((p) => `<span data-pagefind-${kind}="${p.trim()}"></span>`).join('');
@@ -94,10 +90,8 @@ export function splitPagefindPairs(html) {
  * Every page gets an `order` sort key so that browsing by filter (no query) can list pages
  * in reading order; Pagefind leaves out of a sorted listing any page without the key.
  * Pages that set none (e.g. checklist pages) sort after the chapters, by address.
- * @param {string} html
- * @param {number} fallbackOrder
  */
-export function ensureSortKey(html, fallbackOrder) {
+export function ensureSortKey(html: string, fallbackOrder: number): string {
   if (/data-pagefind-sort="order:/.test(html)) return html;
   return html.replace(/(<[^>]*\sdata-pagefind-body[^>]*>)/, `$1<span data-pagefind-sort="order:${fallbackOrder}"></span>`);
 }
@@ -109,17 +103,12 @@ const LABEL_TAG = /<(\/?)label\b/gi;
  * item is a `<label>` around its checkbox and text, so without this the items — the most
  * concrete text in a chapter — could not be found. For the index only, labels become spans;
  * labels inside a form are still dropped with the form.
- * @param {string} html
  */
-export function indexLabels(html) {
+export function indexLabels(html: string): string {
   return html.replace(LABEL_TAG, '<$1span');
 }
 
-/**
- * Everything the index needs done to one built page.
- * @param {string} html
- * @param {{ segment: (text: string) => string, fallbackOrder: number }} options
- */
-export function preparePage(html, { segment, fallbackOrder }) {
+/** Everything the index needs done to one built page. */
+export function preparePage(html: string, { segment, fallbackOrder }: { segment: (text: string) => string; fallbackOrder: number }): string {
   return mapTextNodes(ensureSortKey(splitPagefindPairs(indexLabels(html)), fallbackOrder), segment);
 }

@@ -1,14 +1,15 @@
 /**
  * A tiny static file server for the built site, on 127.0.0.1 and a port the system picks.
- * scripts/pdf.mjs prints the print pages from it; `astro preview` is not needed (it keeps a
+ * src/integrations/pdf/index.ts prints the print pages from it; `astro preview` is not needed (it keeps a
  * lock and can outlive its parent). Serves files only from `root`; `/a/` → `/a/index.html`.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const TYPES = {
+const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -27,7 +28,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-async function isFile(file) {
+async function isFile(file: string): Promise<boolean> {
   try {
     return (await stat(file)).isFile();
   } catch {
@@ -36,8 +37,8 @@ async function isFile(file) {
 }
 
 /** Map a URL path to a file under root, or undefined (outside root, or missing). */
-export async function resolveFile(root, urlPath) {
-  let decoded;
+export async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+  let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
   } catch {
@@ -51,8 +52,13 @@ export async function resolveFile(root, urlPath) {
   return undefined;
 }
 
-/** Start serving `root`. Resolves to { url, close() }. */
-export function serveStatic(root) {
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Start serving `root` on 127.0.0.1 and a free port. */
+export function serveStatic(root: string): Promise<StaticServer> {
   const base = path.resolve(root);
   const server = createServer(async (req, res) => {
     const file = req.method === 'GET' || req.method === 'HEAD' ? await resolveFile(base, req.url ?? '/') : undefined;
@@ -66,10 +72,10 @@ export function serveStatic(root) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+        close: () => new Promise<void>((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
       });
     });
   });

@@ -1,11 +1,10 @@
 /** The pages of the built site under test, for tests that sweep the whole site. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { getConfig } from '../../src/lib/config.ts';
 
 /** The build under test: dist/, or $HB_BUILD_DIR/dist when that is set (as for the build). */
-export const dist = process.env.HB_BUILD_DIR
-  ? path.resolve(process.env.HB_BUILD_DIR, 'dist')
-  : path.resolve(import.meta.dirname, '../../dist');
+export const dist = getConfig().outDir;
 
 /** Every index.html in dist/, as URL paths. */
 export function builtPages(): string[] {

@@ -3,7 +3,7 @@
  * index through the same pipeline as the /search/ page and reports recall@1 (an expected
  * page comes first) and recall@3 (one is among the first three).
  *
- *   npx node tests/search/evaluate.ts            # the build in dist/ or $HB_BUILD_DIR/dist
+ *   npx node tests/search/evaluate.ts            # the build in dist/ or $HB_BUILD_DIR/dist (config.ts)
  *
  * The command prints the comparison recorded in the README: the same built HTML indexed
  * with Pagefind's defaults and the query as typed (before), each part of the pipeline on
@@ -15,7 +15,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { preparePage } from '../../scripts/search-prepare.mjs';
+import { preparePage } from '../../src/integrations/search-prepare.ts';
+import { getConfig } from '../../src/lib/config.ts';
 import { DEFAULT_TUNING, RANKING, intlWordSegmenter, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
 import { pagefindFilters, type SearchState } from '../../src/lib/search/state.ts';
 import { loadPagefind } from './pagefind-node.ts';
@@ -54,7 +55,7 @@ export function loadQueries(): QueryCase[] {
 }
 
 export function builtSite(): string {
-  return process.env.HB_BUILD_DIR ? path.resolve(process.env.HB_BUILD_DIR, 'dist') : path.resolve(here, '../../dist');
+  return getConfig().outDir;
 }
 
 /** The vocabulary exactly as the built /search/ page ships it to the browser. */
@@ -118,7 +119,7 @@ export async function evaluatePipeline(dist = builtSite()): Promise<Evaluation> 
 
 /**
  * Indexes the built HTML again into a scratch folder: with Pagefind's defaults (`plain`),
- * or prepared like scripts/search-index.mjs but with `segment` as the Chinese word splitter.
+ * or prepared like src/integrations/search-index.ts but with `segment` as the Chinese word splitter.
  */
 export async function buildVariantIndex(dist: string, segment?: (text: string) => string): Promise<string> {
   const pagefind = await import('pagefind');

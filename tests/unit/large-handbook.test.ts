@@ -3,7 +3,6 @@
  * not grow with it: all six topics, and only a window of the current topic's chapters
  * (src/lib/nav.ts). A real build of fixture content, read as a reader's browser gets it.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,10 +10,12 @@ import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPIC_WINDOW } from '../../src/lib/nav';
 import { TOPICS } from '../../src/lib/topics';
+import { buildFixture, type FixtureBuild } from './build-fixture';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(path.join(tmpdir(), 'hb-large-'));
 const PER_TOPIC = 14;
+let build: FixtureBuild;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(() => {
@@ -25,15 +26,11 @@ beforeAll(() => {
       writeFileSync(file, `---\ntitle: ${topic.name}第${i}章\ndescription: 一句话摘要。\ntopic: ${topic.slug}\norder: ${i}\nupdated: 2026-11-27\n---\n\n## 问题表现\n\n正文。\n`);
     }
   }
-  const result = spawnSync(process.execPath, ['scripts/astro.mjs', 'build'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, HB_CONTENT_DIR: path.join(work, 'content'), HB_BUILD_DIR: path.join(work, 'build'), NO_COLOR: '1' },
-  });
-  expect(result.status, result.stdout + result.stderr).toBe(0);
+  build = buildFixture(path.join(work, 'content'));
+  expect(build.status, build.output).toBe(0);
 }, 120_000);
 
-const html = (page: string) => readFileSync(path.join(work, 'build/dist', page, 'index.html'), 'utf8');
+const html = (page: string) => readFileSync(path.join(build.dist, page, 'index.html'), 'utf8');
 function navLinks(page: string) {
   const doc = html(page);
   const nav = /<nav class="hb-nav" aria-label="手册目录">([\s\S]*?)<\/nav>/.exec(doc)![1];

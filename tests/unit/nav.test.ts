@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Handbook, Page, TopicGroup } from '../../src/lib/handbook';
+import type { ChapterPage, FrontPage, Handbook, TopicGroup } from '../../src/lib/handbook';
 import { FULL_NAV_MAX_CHAPTERS, TOPIC_WINDOW, sidebarModel } from '../../src/lib/nav';
 import { TOPICS } from '../../src/lib/topics';
 
 /** A handbook with `perTopic` chapters in each of the six topics. */
 function handbook(perTopic: number): Handbook {
-  const page = (href: string, title: string) => ({ href, title }) as Page;
+  // The sidebar reads only href and title.
+  const chapter = (href: string, title: string) => ({ kind: 'chapter', href, title }) as ChapterPage;
+  const frontPage = (href: string, title: string) => ({ kind: 'front', href, title }) as FrontPage;
   const topics: TopicGroup[] = TOPICS.map((topic) => ({
     topic,
     href: `/${topic.slug}/`,
-    chapters: Array.from({ length: perTopic }, (_, i) => page(`/${topic.slug}/c${i + 1}/`, `${topic.name}第${i + 1}章`)),
+    chapters: Array.from({ length: perTopic }, (_, i) => chapter(`/${topic.slug}/c${i + 1}/`, `${topic.name}第${i + 1}章`)),
   }));
-  const front = [page('/guide/preface/', '前言')];
-  const back = [page('/guide/glossary/', '术语')];
+  const front = [frontPage('/guide/preface/', '前言')];
+  const back = [frontPage('/guide/glossary/', '术语')];
   return { front, topics, back, pages: [...front, ...topics.flatMap((t) => t.chapters), ...back] };
 }
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPdfLinks, formatSize, sizeLabel } from '../../scripts/pdf-links.mjs';
-import { countPages, parseDests, parsePages } from '../../scripts/pdf-dests.mjs';
-import { predictStarts, samePages } from '../../scripts/pdf-toc.mjs';
-import { resolveFile } from '../../scripts/pdf-server.mjs';
+import { applyPdfLinks, formatSize, sizeLabel } from '../../src/integrations/pdf/links.ts';
+import { countPages, parseDests, parsePages } from '../../src/integrations/pdf/dests.ts';
+import { predictStarts, samePages } from '../../src/integrations/pdf/toc.ts';
+import { resolveFile } from '../../src/integrations/static-server.ts';
 
 const block =
   '<ul><li data-hb-pdf="handbook.pdf" hidden><a href="/handbook.pdf">整本手册 PDF<span data-hb-pdf-size="handbook.pdf"></span></a></li>' +

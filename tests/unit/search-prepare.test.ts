@@ -7,7 +7,7 @@ import {
   mapTextNodes,
   preparePage,
   splitPagefindPairs,
-} from '../../scripts/search-prepare.mjs';
+} from '../../src/integrations/search-prepare.ts';
 
 const segment = chineseSegmenter();
 const words = (s: string) => s.split(ZWSP);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chapterProblems } from '../../src/lib/validate';
+import { chapterProblems, formatProblems, slugProblem } from '../../src/lib/validate';
 
 const entry = (id: string, topic: string, order: number) => ({
   id,
@@ -12,9 +12,13 @@ describe('cross-chapter checks', () => {
     expect(chapterProblems([entry('meetings/overview', 'meetings', 1), entry('meetings/attendance', 'meetings', 2)])).toEqual([]);
   });
 
-  it('names both files when two chapters share an order', () => {
+  it('names both files when two chapters share an order, and says what to change', () => {
     expect(chapterProblems([entry('meetings/overview', 'meetings', 1), entry('meetings/agenda', 'meetings', 1)])).toEqual([
-      'content/meetings/agenda.mdx：字段 order 为 1，与 content/meetings/overview.mdx 重复。同一专题内排序号不能相同。',
+      {
+        file: 'content/meetings/agenda.mdx',
+        message: '字段 order 为 1，与 content/meetings/overview.mdx 重复。',
+        fix: '同一专题内排序号不能相同：给其中一章换一个没用过的 order。',
+      },
     ]);
   });
 
@@ -24,15 +28,23 @@ describe('cross-chapter checks', () => {
 
   it('catches a chapter filed in the wrong folder', () => {
     expect(chapterProblems([entry('documents/overview', 'meetings', 1)])).toEqual([
-      'content/documents/overview.mdx：字段 topic 写的是“meetings”，但文件在 documents/ 文件夹里。请让两者一致。',
+      {
+        file: 'content/documents/overview.mdx',
+        message: '字段 topic 写的是“meetings”，但文件在 documents/ 文件夹里。',
+        fix: '把 topic 改成 documents，或把文件移到 meetings/ 文件夹。',
+      },
     ]);
   });
 
-  it('rejects file names that do not make clean URLs', () => {
-    expect(chapterProblems([entry('meetings/会议', 'meetings', 1)])[0]).toContain('只能用小写英文字母、数字和连字符');
+  it('rejects file names that do not make clean URLs, suggesting one that does', () => {
+    expect(slugProblem({ id: 'meetings/会议', filePath: 'content/meetings/会议.mdx' })?.message).toContain('只能用小写英文字母、数字和连字符');
+    expect(slugProblem({ id: 'meetings/Attendance' })?.fix).toContain('attendance.mdx');
+    expect(slugProblem({ id: 'meetings/attendance' })).toBeUndefined();
   });
 
-  it('rejects nested folders', () => {
-    expect(chapterProblems([entry('meetings/more/x', 'meetings', 1)])[0]).toContain('不要再分子文件夹');
+  it('formats problems as one message (file：problem) and a hint (file：fix)', () => {
+    const { message, hint } = formatProblems(chapterProblems([entry('documents/overview', 'meetings', 1)]));
+    expect(message).toBe('手册内容有 1 处问题：\n- content/documents/overview.mdx：字段 topic 写的是“meetings”，但文件在 documents/ 文件夹里。');
+    expect(hint).toBe('content/documents/overview.mdx：把 topic 改成 documents，或把文件移到 meetings/ 文件夹。');
   });
 });

@@ -16,8 +16,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Parse `pdfinfo -dests` output: name → 1-based page. Names are our ASCII ids. */
-export function parseDests(text) {
-  const dests = new Map();
+export function parseDests(text: string): Map<string, number> {
+  const dests = new Map<string, number>();
   for (const line of text.split('\n')) {
     const m = /^\s*(\d+)\s+\[.*\]\s+"(.*)"\s*$/.exec(line);
     if (m) dests.set(m[2], Number(m[1]));
@@ -26,30 +26,31 @@ export function parseDests(text) {
 }
 
 /** Page count from `pdfinfo` output. */
-export function parsePages(text) {
+export function parsePages(text: string): number | undefined {
   const m = /^Pages:\s+(\d+)/m.exec(text);
   return m ? Number(m[1]) : undefined;
 }
 
 /** Page count of a PDF written by Chromium (Skia): its page objects are plain dictionaries. */
-export function countPages(buffer) {
+export function countPages(buffer: Buffer): number {
   const text = buffer.toString('latin1');
   return (text.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
 }
 
 /** Is `pdfinfo` on the PATH? */
-export async function hasPdfinfo() {
+export async function hasPdfinfo(): Promise<boolean> {
   try {
     await run('pdfinfo', ['-v']);
     return true;
-  } catch (error) {
+  } catch (caught) {
+    const error = caught as { code?: string; stderr?: unknown };
     // Some versions print the version to stderr and exit 99.
     return error?.code !== 'ENOENT' && typeof error?.stderr === 'string' && /pdfinfo/i.test(error.stderr);
   }
 }
 
 /** Pages and named destinations of a PDF held in memory. */
-export async function readPdf(buffer) {
+export async function readPdf(buffer: Buffer): Promise<{ pages: number; dests: Map<string, number> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'hb-pdf-'));
   const file = path.join(dir, 'doc.pdf');
   try {

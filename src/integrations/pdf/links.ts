@@ -7,20 +7,19 @@
  * PDF has gone). Only our own markers are touched.
  */
 
-/**
- * “850 KB”, “1.2 MB” (1024-based, as Windows and phones show file sizes).
- * @param {number} bytes
- */
-export function formatSize(bytes) {
+export interface PdfInfo {
+  bytes: number;
+  pages?: number;
+}
+
+/** “850 KB”, “1.2 MB” (1024-based, as Windows and phones show file sizes). */
+export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/**
- * Text put in the size slot: “（1.2 MB，96 页）”.
- * @param {{ bytes: number, pages?: number }} info
- */
-export function sizeLabel({ bytes, pages }) {
+/** Text put in the size slot: “（1.2 MB，96 页）”. */
+export function sizeLabel({ bytes, pages }: PdfInfo): string {
   return `（${formatSize(bytes)}${pages ? `，${pages} 页` : ''}）`;
 }
 
@@ -29,13 +28,12 @@ const HIDDEN = /\shidden(?:\s*=\s*(?:""|''|"hidden"|'hidden'|hidden))?(?=[\s/>]|
 const SIZE_SLOT = /(<span\b[^>]*\sdata-hb-pdf-size="([^"]+)"[^>]*>)([^<]*)(<\/span>)/g;
 
 /**
- * Show or hide each PDF link and fill in its size.
- * @param {string} html
- * @param {Map<string, {bytes: number, pages?: number}>} pdfs  made PDFs by path (e.g. `handouts/meetings.pdf`)
+ * Show or hide each PDF link and fill in its size. `pdfs`: the PDFs made, by path
+ * (e.g. `handouts/meetings.pdf`).
  */
-export function applyPdfLinks(html, pdfs) {
+export function applyPdfLinks(html: string, pdfs: ReadonlyMap<string, PdfInfo>): string {
   if (!html.includes('data-hb-pdf')) return html;
-  const out = html.replace(MARKED_TAG, (tag, name, attrs) => {
+  const out = html.replace(MARKED_TAG, (tag: string, name: string, attrs: string) => {
     const m = /\sdata-hb-pdf="([^"]+)"/.exec(attrs);
     if (!m) return tag;
     const visible = pdfs.has(m[1]);
@@ -44,7 +42,7 @@ export function applyPdfLinks(html, pdfs) {
     if (!visible && !hidden) return `<${name}${attrs} hidden>`;
     return tag;
   });
-  return out.replace(SIZE_SLOT, (_all, open, file, _text, close) => {
+  return out.replace(SIZE_SLOT, (_all: string, open: string, file: string, _text: string, close: string) => {
     const info = pdfs.get(file);
     return `${open}${info ? sizeLabel(info) : ''}${close}`;
   });

@@ -4,6 +4,7 @@
  * Error correction M and the standard four-module quiet zone: reliable from a photocopy.
  */
 import QRCode from 'qrcode';
+import { getConfig } from '../config.ts';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -25,7 +26,7 @@ export function qrSvg(url: string, label = `二维码：${url}`): Promise<string
   return svg;
 }
 
-/** Absolute URL of a site path on the published site (Astro's `site`), for QR codes and printed links. */
-export function publicUrl(path: string, site: URL | undefined, fallback: string): string {
-  return new URL(path, site ?? fallback).href;
+/** Absolute URL of a site path on the published site (config.ts), for QR codes and printed links. */
+export function publicUrl(path: string, site: string = getConfig().site): string {
+  return new URL(path, site).href;
 }

@@ -7,9 +7,10 @@
 import type { APIRoute } from 'astro';
 import { TOPICS } from '../../lib/topics';
 import { HANDBOOK_DOC, WORKSHEETS_DOC, handoutDoc } from '../../lib/print/files';
-import { EDITION, SITE_TITLE } from '../../lib/site';
+import { getConfig } from '../../lib/config';
 
-const base = `${SITE_TITLE}（${EDITION}）`;
+const { identity } = getConfig();
+const base = `${identity.title}（${identity.edition}）`;
 const heads: [string, string][] = [
   [HANDBOOK_DOC.pdf, base],
   ...TOPICS.map((t): [string, string] => [handoutDoc(t).pdf, `${base} · ${t.name}培训讲义`]),

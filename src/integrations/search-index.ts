@@ -1,0 +1,91 @@
+/**
+ * Build step (steps.ts): the search index, with Pagefind's Node API.
+ *
+ * Pagefind indexes only what pages mark with `data-pagefind-body` (chapter bodies and
+ * checklist pages); navigation, checklist controls and print-only text stay out
+ * (`data-pagefind-ignore` in the templates, EXCLUDE below for the print-only parts). Each
+ * page goes through search-prepare.ts first (Chinese word boundaries, filter pairs, sort
+ * key); the files on disk are not changed. Writes dist/pagefind/ and removes Pagefind's
+ * prebuilt UI bundles, which the site does not use (it has its own small <hb-search>
+ * element) and which would only weigh on the offline cache.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { AstroError } from 'astro/errors';
+import * as pagefind from 'pagefind';
+import { chineseSegmenter, preparePage } from './search-prepare.ts';
+import type { StepContext } from './steps.ts';
+
+/** Print-only or control parts of pages that are not ours to mark with data-pagefind-ignore. */
+const EXCLUDE = ['.hb-print-only', '.hb-checklist__fields', '.hb-checklist__actions', '.hb-checklist__status', 'button'];
+/**
+ * Index chunk size, in word positions (Pagefind's default is 20000, ~30 KB a chunk here).
+ * A search fetches one chunk per word range it touches; small chunks keep a first search
+ * within its byte budget (≤ 120 KB; tests/e2e/search.spec.ts) at the cost of more, smaller
+ * requests. Pagefind ~1.6 reads this only from the environment (“unstable”): if a later
+ * version ignores it, chunks grow back and the budget test says so.
+ */
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '2000';
+/** Pagefind writes these UI bundles; the site never loads them. */
+const UNUSED = [
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+];
+
+function fail(message: string): never {
+  throw new AstroError(`搜索索引没有建成：${message}`, '先运行 npm run build（它会先构建网站再建索引）；问题仍在时，把这段信息发给维护人员。');
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'pagefind' && entry.name !== '_astro') found.push(...(await htmlFiles(full)));
+    } else if (entry.name.endsWith('.html')) found.push(full);
+  }
+  return found.sort();
+}
+
+/** `meetings/attendance/index.html` → `/meetings/attendance/` (the site uses trailing slashes). */
+function urlOf(dist: string, file: string): string {
+  const rel = path.relative(dist, file).split(path.sep).join('/');
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '/');
+}
+
+export async function searchIndex({ dist, logger }: StepContext): Promise<void> {
+  const started = performance.now();
+  const outputPath = path.join(dist, 'pagefind');
+  let files: string[];
+  try {
+    files = await htmlFiles(dist);
+  } catch {
+    fail(`找不到构建结果 ${dist}。`);
+  }
+  const pages: { file: string; html: string }[] = [];
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    if (html.includes('data-pagefind-body')) pages.push({ file, html });
+  }
+  if (pages.length === 0) fail(`${dist} 中没有标记 data-pagefind-body 的页面。`);
+
+  const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDE });
+  if (!index) fail(errors.join('; '));
+  try {
+    const segment = chineseSegmenter();
+    let fallbackOrder = 100000;
+    for (const { file, html } of pages) {
+      const content = preparePage(html, { segment, fallbackOrder: fallbackOrder++ });
+      const added = await index.addHTMLFile({ url: urlOf(dist, file), content });
+      if (added.errors.length) fail(`${path.relative(dist, file)}: ${added.errors.join('; ')}`);
+    }
+    // Pagefind adds files to an existing folder; old chunks would linger (and be cached offline).
+    await rm(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) fail(written.errors.join('; '));
+  } finally {
+    await pagefind.close();
+  }
+  await Promise.all(UNUSED.map((name) => rm(path.join(outputPath, name), { force: true })));
+  logger.info(`${pages.length} pages indexed → ${path.relative(dist, outputPath)}/ in ${((performance.now() - started) / 1000).toFixed(2)}s`);
+}

@@ -1,0 +1,69 @@
+/**
+ * Content loaders. `layeredGlob` reads one collection from every content layer (config.ts:
+ * the national content/, later a local edition's folder over it), through Astro's own
+ * `glob()` loader once per layer. Collections say what they are (patterns from the route
+ * map), never what they are not.
+ *
+ * Entry ids are the file path without `.mdx`, unchanged: `meetings/Attendance` stays as
+ * written, so the model can tell the editor to rename it instead of publishing it under a
+ * silently rewritten address. A later layer may add entries, never replace one: two files
+ * with the same id fail the build naming both.
+ */
+import path from 'node:path';
+import { glob } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { AstroError } from 'astro/errors';
+import type { ContentLayer } from './config.ts';
+import { entryId } from './routes.ts';
+
+export interface LayeredGlobOptions {
+  /** Content layers, in overlay order. */
+  layers: readonly ContentLayer[];
+  /** The collection's folder inside each layer ('' for the layer itself). */
+  folder: string;
+  /** Glob patterns relative to that folder. */
+  patterns: string[];
+}
+
+export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): Loader {
+  return {
+    name: 'hb-layered-glob',
+    load: async (context: LoaderContext) => {
+      const root = context.config.root.pathname;
+      const owners = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const layer of layers) {
+        const base = path.join(layer.dir, folder);
+        const relBase = path.relative(root, base).split(path.sep).join('/');
+        // Each glob() deletes the store entries it did not see: show it only this layer's own.
+        const mine = (id: string) => {
+          const file = context.store.get(id)?.filePath ?? '';
+          return file === relBase || file.startsWith(`${relBase}/`);
+        };
+        const store = { ...context.store, keys: () => context.store.keys().filter(mine) };
+        const loader = glob({
+          base,
+          pattern: patterns,
+          generateId: ({ entry }) => {
+            const id = entryId(entry);
+            const file = path.join(relBase, entry);
+            const owner = owners.get(id);
+            if (owner && owner !== file) {
+              clashes.push(`${file} 与 ${owner}`);
+              return `${id}\u0000${layer.origin}`;
+            }
+            owners.set(id, file);
+            return id;
+          },
+        });
+        await loader.load({ ...context, store });
+      }
+      if (clashes.length) {
+        throw new AstroError(
+          `本地内容与全国版同名：${clashes.join('；')}。`,
+          '本地版只能增加内容，不能替换全国版的文件。请给本地文件换一个文件名；要补充全国版某一章，请写本地注释（见 README“怎样做本地版”）。',
+        );
+      }
+    },
+  };
+}
