@@ -5,7 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import path from 'node:path';
 import { getConfig } from './src/lib/config.ts';
-import { checklistPlugin } from './src/lib/checklist/markdown-plugin.ts';
+import { contentPlugins } from './src/lib/markdown/index.ts';
 import { buildSteps } from './src/integrations/steps.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -20,7 +20,7 @@ export default defineConfig({
   ...(config.buildDir ? { cacheDir: path.join(config.buildDir, 'cache') } : {}),
   build: { format: 'directory', ...(config.buildDir ? { server: path.join(config.buildDir, 'server') } : {}) },
   markdown: {
-    processor: satteri({ mdastPlugins: [checklistPlugin()] }),
+    processor: satteri({ mdastPlugins: contentPlugins() }),
   },
   // After the pages: link check, search index, PDFs, offline worker, in that order.
   integrations: [mdx(), sitemap(), ...buildSteps()],

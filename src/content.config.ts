@@ -1,6 +1,7 @@
 /**
  * Content collections, defined by what they are: chapters are the .mdx files in the topic
- * folders (from src/lib/topics.ts, through the route map), front matter the files in front/.
+ * folders (from src/lib/topics.ts, through the route map), front matter the files in front/,
+ * policy records the files in policies/, training exercises those in exercises/<topic>/.
  * Each is read from every content layer (src/lib/config.ts). Schemas live in src/lib/schema.ts,
  * checks across files in src/lib/validate.ts.
  */
@@ -8,7 +9,7 @@ import { defineCollection } from 'astro:content';
 import { getConfig } from './lib/config.ts';
 import { layeredGlob } from './lib/loaders.ts';
 import { ROUTES } from './lib/routes.ts';
-import { chapterSchema, frontSchema } from './lib/schema.ts';
+import { chapterSchema, exerciseSchema, frontSchema, policySchema } from './lib/schema.ts';
 
 const { layers } = getConfig();
 
@@ -22,4 +23,14 @@ const front = defineCollection({
   schema: frontSchema,
 });
 
-export const collections = { chapters, front };
+const policies = defineCollection({
+  loader: layeredGlob({ layers, folder: ROUTES.policies.folder, patterns: ROUTES.policies.patterns }),
+  schema: policySchema,
+});
+
+const exercises = defineCollection({
+  loader: layeredGlob({ layers, folder: ROUTES.exercises.folder, patterns: ROUTES.exercises.patterns }),
+  schema: exerciseSchema,
+});
+
+export const collections = { chapters, front, policies, exercises };

@@ -65,7 +65,7 @@ export const DEFAULT_SITE_URL = 'https://handbook.example.org/';
 export const NATIONAL_IDENTITY: SiteIdentity = {
   title: '基层减负工作手册',
   description:
-    '面向乡镇街道和县区机关干部的基层减负工作手册：会议、发文、调研、督查检查、考核、工作群与政务应用，可搜索、可打勾、可打印、可离线。',
+    '面向乡镇街道和县区机关干部的基层减负工作手册：会议、发文、调研、督查检查、考核、工作群与政务应用、基层权责，可搜索、可打勾、可打印、可离线。',
   edition: '2026年第1版',
 };
 

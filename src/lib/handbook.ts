@@ -1,19 +1,24 @@
 /**
  * The handbook model, built once from the content collections: front matter, the topics
- * with their chapters, back matter, in reading order. Pages, navigation, prev/next, print
- * documents, checklists and search all derive from it. Problems across files (folders,
- * names, order) fail the build here, naming the file and the fix.
+ * with their chapters, back matter, in reading order; and the policy library, in date
+ * order, with the citations that join the two. Pages, navigation, prev/next, print
+ * documents, checklists, citations and search all derive from it. Problems across files
+ * (folders, names, order, citations) fail the build here, naming the file and the fix.
  */
 import path from 'node:path';
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { AstroError } from 'astro/errors';
+import { citationProblems, type Citation } from './citations.ts';
 import { getConfig } from './config.ts';
+import { dateSortKey, mainDate } from './policies.ts';
 import { hrefOf, strayFiles } from './routes.ts';
 import { TOPICS, type Topic } from './topics.ts';
 import { chapterProblems, formatProblems, slugProblem, strayProblems, type Problem } from './validate.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 export type FrontEntry = CollectionEntry<'front'>;
+export type PolicyEntry = CollectionEntry<'policies'>;
+export type ExerciseEntry = CollectionEntry<'exercises'>;
 
 interface PageBase {
   /** Site path with trailing slash, e.g. `/meetings/attendance/`. */
@@ -37,21 +42,46 @@ export interface FrontPage extends PageBase {
   part: 'front' | 'back';
 }
 
+/** A record of the policy library: /policies/<id>/. */
+export interface PolicyPage extends PageBase {
+  kind: 'policy';
+  entry: PolicyEntry;
+}
+
+/** A training exercise (练习) of a topic: /training/<topic>/<slug>/. */
+export interface ExercisePage extends PageBase {
+  kind: 'exercise';
+  entry: ExerciseEntry;
+  topic: Topic;
+}
+
 /** A page of the handbook with its own MDX source. */
-export type Page = ChapterPage | FrontPage;
+export type Page = ChapterPage | FrontPage | PolicyPage | ExercisePage;
+
+/** A page that cites a record, and the parts it cites. */
+export interface CitingPage {
+  page: Page;
+  parts: string[];
+}
 
 export interface TopicGroup {
   topic: Topic;
   href: string;
   chapters: ChapterPage[];
+  /** Training exercises of the topic, by `order`. */
+  exercises: ExercisePage[];
 }
 
 export interface Handbook {
   front: FrontPage[];
   topics: TopicGroup[];
   back: FrontPage[];
-  /** Every page in reading order. */
-  pages: Page[];
+  /** Every page of the handbook proper, in reading order (the policy library is apart). */
+  pages: (ChapterPage | FrontPage)[];
+  /** The policy library, oldest first. */
+  policies: PolicyPage[];
+  /** Citations per page (href → the page's <Cite>s, in order). */
+  citations: Map<string, Citation[]>;
 }
 
 let cached: Promise<Handbook> | undefined;
@@ -71,18 +101,51 @@ async function load(): Promise<Handbook> {
   const config = getConfig();
   const chapters = await getCollection('chapters');
   const frontEntries = await getCollection('front');
+  const policyEntries = await getCollection('policies');
+  const exerciseEntries = await getCollection('exercises');
   const topicList = TOPICS.map((t) => `${t.slug}（${t.name}）`).join('、');
   const problems = [
     ...config.layers.flatMap((layer) => strayProblems(strayFiles(layer), config.root, topicList)),
     ...chapterProblems(chapters),
-    ...frontEntries.map(slugProblem).filter((p): p is Problem => !!p),
+    ...chapterProblems(exerciseEntries),
+    ...[...frontEntries, ...policyEntries].map(slugProblem).filter((p): p is Problem => !!p),
+    ...successorProblems(policyEntries),
   ];
   if (problems.length) throw problemsError(problems);
-  return buildHandbook(chapters, frontEntries);
+  const handbook = buildHandbook(chapters, frontEntries, policyEntries, exerciseEntries);
+  // Citations, as the Markdown plugin recorded them, checked against the records.
+  const records = new Map(policyEntries.map((e) => [e.id, { id: e.id, parts: e.data.parts }]));
+  for (const page of [...handbook.pages, ...handbook.policies, ...handbook.topics.flatMap((t) => t.exercises)]) {
+    const { remarkPluginFrontmatter } = await render(page.entry);
+    const citations = (remarkPluginFrontmatter?.citations ?? []) as Citation[];
+    handbook.citations.set(page.href, citations);
+    problems.push(...citationProblems(page.entry.filePath ?? page.href, citations, records));
+  }
+  if (problems.length) throw problemsError(problems);
+  return handbook;
+}
+
+/** `supersededBy` must name records that exist. */
+function successorProblems(entries: readonly PolicyEntry[]): Problem[] {
+  const ids = new Set(entries.map((e) => e.id));
+  return entries.flatMap((e) =>
+    e.data.supersededBy
+      .filter((id) => !ids.has(id))
+      .map((id) => ({
+        file: e.filePath ?? e.id,
+        message: `字段 supersededBy 写的“${id}”不是政策文件库里的文件。`,
+        fix: `写 content/policies/ 里某个文件的文件名（不带 .mdx），现有：${[...ids].sort().join('、')}。`,
+      })),
+  );
 }
 
 /** The model from the entries (pure; unit-tested with fixture entries). */
-export function buildHandbook(chapters: readonly ChapterEntry[], frontEntries: readonly FrontEntry[]): Handbook {
+export function buildHandbook(
+  chapters: readonly ChapterEntry[],
+  frontEntries: readonly FrontEntry[],
+  policyEntries: readonly PolicyEntry[] = [],
+  exerciseEntries: readonly ExerciseEntry[] = [],
+): Handbook {
   const frontPage = (entry: FrontEntry): FrontPage => ({
     kind: 'front',
     href: hrefOf('front', entry.id),
@@ -107,23 +170,66 @@ export function buildHandbook(chapters: readonly ChapterEntry[], frontEntries: r
         entry,
         topic,
       })),
+    exercises: exerciseEntries
+      .filter((e) => e.data.topic === topic.slug)
+      .sort((a, b) => a.data.order - b.data.order)
+      .map((entry): ExercisePage => ({
+        kind: 'exercise',
+        href: hrefOf('exercises', entry.id),
+        slug: path.posix.basename(entry.id),
+        title: entry.data.title,
+        description: entry.data.description,
+        entry,
+        topic,
+      })),
   }));
   const sorted = [...frontEntries].sort((a, b) => a.data.order - b.data.order);
   const front = sorted.filter((e) => e.data.part === 'front').map(frontPage);
   const back = sorted.filter((e) => e.data.part === 'back').map(frontPage);
-  const pages: Page[] = [...front, ...topics.flatMap((t) => t.chapters), ...back];
-  return { front, topics, back, pages };
+  const pages = [...front, ...topics.flatMap((t) => t.chapters), ...back];
+  const policies = policyEntries
+    .map((entry): PolicyPage => ({
+      kind: 'policy',
+      href: hrefOf('policies', entry.id),
+      slug: entry.id,
+      title: entry.data.title,
+      description: entry.data.description,
+      entry,
+    }))
+    .sort((a, b) => dateSortKey(mainDate(a.entry.data).date).localeCompare(dateSortKey(mainDate(b.entry.data).date)) || a.slug.localeCompare(b.slug));
+  return { front, topics, back, pages, policies, citations: new Map() };
 }
 
-/** The topic of a page, or undefined for front and back matter. */
+/** The record `id` (checked by the model before any page renders). */
+export function policyPage(handbook: Handbook, id: string): PolicyPage {
+  const page = handbook.policies.find((p) => p.slug === id);
+  if (!page) throw new AstroError(`政策文件库里没有“${id}”。`, '引用的编号要与 content/policies/ 里的文件名一致。');
+  return page;
+}
+
+/** The pages that cite record `id`, in reading order, with the parts each cites. */
+export function citedBy(handbook: Handbook, id: string): CitingPage[] {
+  const out: CitingPage[] = [];
+  for (const page of [...handbook.pages, ...handbook.policies]) {
+    const mine = (handbook.citations.get(page.href) ?? []).filter((c) => c.doc === id);
+    if (!mine.length || page.slug === id) continue;
+    out.push({ page, parts: [...new Set(mine.flatMap((c) => (c.part ? [c.part] : [])))] });
+  }
+  return out;
+}
+
+/** The topic of a page, or undefined for front and back matter and policy records. */
 export function topicOf(page: Page): Topic | undefined {
-  return page.kind === 'chapter' ? page.topic : undefined;
+  return page.kind === 'chapter' || page.kind === 'exercise' ? page.topic : undefined;
 }
 
+/** Previous and next page: in reading order, or for a policy record, in date order. */
 export function neighbours(handbook: Handbook, href: string): { prev?: Page; next?: Page } {
-  const i = handbook.pages.findIndex((p) => p.href === href);
-  if (i === -1) return {};
-  return { prev: handbook.pages[i - 1], next: handbook.pages[i + 1] };
+  for (const list of [handbook.pages, handbook.policies] as Page[][]) {
+    const i = list.findIndex((p) => p.href === href);
+    if (i !== -1) return { prev: list[i - 1], next: list[i + 1] };
+  }
+  return {};
 }
 
 /** Latest `updated` date across the handbook (the edition date). */

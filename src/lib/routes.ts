@@ -5,6 +5,8 @@
  *
  *   <layer>/<topic>/<slug>.mdx    → /<topic>/<slug>/      chapters (topics from topics.ts)
  *   <layer>/front/<slug>.mdx      → /guide/<slug>/        front and back matter
+ *   <layer>/policies/<id>.mdx     → /policies/<id>/       policy records (the policy library)
+ *   <layer>/exercises/<topic>/<slug>.mdx → /training/<topic>/<slug>/   training exercises (练习)
  *
  * A layer is a content folder (config.ts): the national content/, later a local edition's.
  * Plain TypeScript with no Astro imports (build steps and scripts use it under Node).
@@ -14,7 +16,7 @@ import path from 'node:path';
 import { TOPIC_SLUGS } from './topics.ts';
 import type { ContentLayer } from './config.ts';
 
-export type RoutedCollection = 'chapters' | 'front';
+export type RoutedCollection = 'chapters' | 'front' | 'policies' | 'exercises';
 
 interface RouteKind {
   /** Glob patterns of the collection's files, relative to the collection's base folder. */
@@ -45,6 +47,21 @@ export const ROUTES: Record<RoutedCollection, RouteKind> = {
     folder: 'front',
     href: (id) => `/guide/${id}/`,
     idOf: (href) => /^\/guide\/([^/]+)\/$/.exec(href)?.[1],
+  },
+  policies: {
+    patterns: ['*.mdx'],
+    folder: 'policies',
+    href: (id) => `/policies/${id}/`,
+    idOf: (href) => /^\/policies\/([^/]+)\/$/.exec(href)?.[1],
+  },
+  exercises: {
+    patterns: TOPIC_SLUGS.map((slug) => `${slug}/*.mdx`),
+    folder: 'exercises',
+    href: (id) => `/training/${id}/`,
+    idOf: (href) => {
+      const m = /^\/training\/([^/]+)\/([^/]+)\/$/.exec(href);
+      return m && (TOPIC_SLUGS as readonly string[]).includes(m[1]) ? `${m[1]}/${m[2]}` : undefined;
+    },
   },
 };
 
@@ -83,8 +100,8 @@ function fileExists(file: string): boolean {
  * a positive definition of the collections would otherwise skip them without a word.
  * Folders starting with `_` are an editor's drafts and are ignored.
  */
-export function strayFiles(layer: ContentLayer, otherFolders: readonly string[] = []): string[] {
-  const known = new Set<string>([...TOPIC_SLUGS, 'front', ...otherFolders]);
+export function strayFiles(layer: ContentLayer): string[] {
+  const known = new Set<string>([...TOPIC_SLUGS, ...Object.values(ROUTES).map((r) => r.folder).filter(Boolean)]);
   const stray: string[] = [];
   const walk = (dir: string, rel: string) => {
     let entries;
@@ -99,8 +116,13 @@ export function strayFiles(layer: ContentLayer, otherFolders: readonly string[] 
         if (entry.name.startsWith('_') || entry.name === 'node_modules') continue;
         walk(path.join(dir, entry.name), relPath);
       } else if (entry.name.endsWith('.mdx')) {
-        const [top, file, ...deeper] = relPath.split('/');
-        if (!file || deeper.length || !known.has(top)) stray.push(path.join(layer.dir, relPath));
+        const parts = relPath.split('/');
+        // <topic>/<file>, front/<file>, policies/<file>, exercises/<topic>/<file>
+        const ok =
+          parts[0] === ROUTES.exercises.folder
+            ? parts.length === 3 && (TOPIC_SLUGS as readonly string[]).includes(parts[1])
+            : parts.length === 2 && known.has(parts[0]);
+        if (!ok) stray.push(path.join(layer.dir, relPath));
       }
     }
   };

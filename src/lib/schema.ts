@@ -44,7 +44,7 @@ export const chapterSchema = z.strictObject(
     title: text('title（标题）', 40),
     /** One-line summary for topic pages, search results and meta description. */
     description: text('description（一句话摘要）', 80),
-    /** One of the six topic slugs; must match the folder the file is in. */
+    /** One of the topic slugs (topics.ts); must match the folder the file is in. */
     topic: z.enum(TOPIC_SLUGS, {
       error: (iss) =>
         iss.input === undefined
@@ -75,8 +75,116 @@ export const frontSchema = z.strictObject(
   { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。请检查拼写。` : undefined) },
 );
 
+/** Kinds of policy record (content/policies/). 评论 is a commentary: cited, never a rule. */
+export const POLICY_KINDS = ['党内法规', '通知', '意见', '办法', '会议', '评论'] as const;
+export const POLICY_STATUSES = ['现行有效', '部分被取代', '已被取代', '不适用'] as const;
+
+/** A date as precise as it is known: '2024-08-06', '2019-03' or '2019'. Never more precise. */
+const partialDate = (field: string) =>
+  z
+    .union([z.date(), z.string()], { error: `“${field}”应写成 '2024-08-06'、'2019-03' 或 '2019' 这样的日期（加引号）。` })
+    .transform((value, ctx) => {
+      const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+      const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+      const month = m?.[2] ? Number(m[2]) : 1;
+      const day = m?.[3] ? Number(m[3]) : 1;
+      if (!m || month < 1 || month > 12 || day < 1 || day > 31) {
+        ctx.addIssue({ code: 'custom', message: `“${field}”写成了“${text}”，应写成 '2024-08-06'、'2019-03' 或 '2019' 这样的日期（加引号；只知道年月的只写年月）。` });
+        return z.NEVER;
+      }
+      return text;
+    });
+
+const policyId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '编号只能用小写英文字母、数字和连字符。' });
+
+const policyPart = z.strictObject(
+  {
+    /** Cited as `<Cite doc="…" part="<id>" />`. */
+    id: policyId,
+    /** How the part is named: “第四部分　规范借调干部”, “要点：……”. */
+    label: text('label（部分名称）', 40),
+    /** Optional short reference printed after the title in running text: “第四部分”. */
+    ref: z.string().trim().min(1).max(12, { error: '“ref”（简称）不能超过 12 个字。' }).optional(),
+    /** Our own summary, 1–3 sentences. */
+    summary: text('summary（要点概括）', 400),
+    /** false: this part rests on a single secondary source; the page says so. Default true. */
+    sure: z.boolean({ error: '“sure”应写 true 或 false。' }).default(true),
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `部分里有不认识的字段：${iss.keys.join('、')}。可用的字段：id、label、ref、summary、sure。` : undefined) },
+);
+
+/** Frontmatter of a policy record: `content/policies/<id>.mdx`, one per document or meeting. */
+export const policySchema = z.strictObject(
+  {
+    /** Exact title, without 《》. */
+    title: text('title（标题）', 80),
+    /** Short title for running text (without 《》), e.g. 若干规定. */
+    short: z.string().trim().min(1).max(20, { error: '“short”（简称）不能超过 20 个字。' }).optional(),
+    /** One line for the timeline and the search results. */
+    description: text('description（一句话摘要）', 80),
+    /** Issuing bodies, full names; left out when not verified. */
+    issuers: z.array(z.string().trim().min(1), { error: '“issuers”（发文机关）应写成列表，例如 [中共中央办公厅, 国务院办公厅]。' }).min(1).optional(),
+    kind: z.enum(POLICY_KINDS, {
+      error: (iss) =>
+        iss.input === undefined ? `缺少“kind”（类型），应为：${POLICY_KINDS.join('、')}。` : `“kind”（类型）写成了“${String(iss.input)}”，应为：${POLICY_KINDS.join('、')}。`,
+    }),
+    /** 文号, e.g. 国办函〔2026〕12号. */
+    number: z.string().trim().min(1).optional(),
+    dates: z
+      .strictObject(
+        {
+          approved: partialDate('dates.approved（审议批准）').optional(),
+          issued: partialDate('dates.issued（印发）').optional(),
+          reported: partialDate('dates.reported（首次公开报道）').optional(),
+          published: partialDate('dates.published（全文公开）').optional(),
+          held: partialDate('dates.held（会议召开）').optional(),
+        },
+        { error: (iss) => (iss.code === 'unrecognized_keys' ? `dates 里有不认识的日期：${iss.keys.join('、')}。可用的：approved、issued、reported、published、held。` : undefined) },
+      )
+      .refine((d) => Object.values(d).some(Boolean), { error: '“dates”至少要写一个核实过的日期（例如 issued）。' }),
+    /** Is the full text public? */
+    fullText: z.boolean({ error: '“fullText”（全文是否公开）应写 true 或 false。' }),
+    status: z.enum(POLICY_STATUSES, { error: `“status”（状态）应为：${POLICY_STATUSES.join('、')}。` }),
+    /** Records that take over (part of) this one; checked by the model. */
+    supersededBy: z.array(policyId).default([]),
+    statusNote: z.string().trim().min(1).optional(),
+    /** How sure we are, one sentence: shown once on the record's page. */
+    certainty: text('certainty（核对程度）', 200),
+    /** Where to read the official text or the authoritative report (publisher and date). */
+    whereToRead: text('whereToRead（原文出处）', 200),
+    parts: z.array(policyPart, { error: '“parts”（部分或要点）应写成列表。' }).min(1, { error: '“parts”至少要有一项。' }).max(12),
+    /** When the record was last checked against its sources. */
+    updated,
+    tags,
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。请检查拼写。` : undefined) },
+).superRefine((data, ctx) => {
+  const seen = new Set<string>();
+  data.parts.forEach((part, i) => {
+    if (seen.has(part.id)) ctx.addIssue({ code: 'custom', path: ['parts', i, 'id'], message: `部分编号“${part.id}”重复了，每个部分的 id 要不同。` });
+    seen.add(part.id);
+  });
+});
+
+/** Frontmatter of a training exercise: `content/exercises/<topic>/<slug>.mdx`. */
+export const exerciseSchema = z.strictObject(
+  {
+    title: text('title（标题）', 40),
+    /** What the participants practise, one line. */
+    description: text('description（一句话摘要）', 80),
+    topic: chapterSchema.shape.topic,
+    /** Position among the topic's exercises. */
+    order,
+    /** Minutes the exercise takes in a session. */
+    minutes: z.number({ error: '“minutes”（用时，分钟）应写一个整数，例如 20。' }).int().positive().max(180).optional(),
+    updated,
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。请检查拼写。` : undefined) },
+);
+
 export type ChapterData = z.infer<typeof chapterSchema>;
 export type FrontData = z.infer<typeof frontSchema>;
+export type PolicyData = z.infer<typeof policySchema>;
 
 /** Turn a zod error into one line per problem: `字段 <path>：<message>`. */
 export function describeIssues(error: z.ZodError): string[] {

@@ -1,5 +1,5 @@
 /**
- * The six topics of the handbook: the single source of truth.
+ * The topics of the handbook: the single source of truth.
  * Schema validation, navigation, search filters, print order, the checklist
  * preparation sheet and the tests all read this list. Order here is reading order.
  */
@@ -50,6 +50,12 @@ export const TOPICS = [
     name: '工作群与政务应用',
     shortName: '工作群',
     summary: '少建群、及时解散，不强制打卡接龙，政务应用不排名、不考核在线时长。',
+  },
+  {
+    slug: 'duties',
+    name: '基层权责',
+    shortName: '基层权责',
+    summary: '属地管理不层层转嫁，责任状和一票否决从严，不向基层借调干部，创建达标、村里挂牌和开证明都有规矩。',
   },
 ] as const satisfies readonly Topic[];
 

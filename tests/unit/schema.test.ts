@@ -29,9 +29,9 @@ describe('chapter frontmatter', () => {
     expect(chapterSchema.parse(rest).tags).toEqual([]);
   });
 
-  it('names an unknown topic and lists the six allowed ones', () => {
+  it('names an unknown topic and lists the allowed ones', () => {
     expect(messages({ ...valid, topic: 'meeting' })).toEqual([
-      '字段 topic：“topic”（专题）写成了“meeting”，应为：meetings（会议）、documents（发文）、research-visits（调研）、inspections（督查检查）、assessment（考核）、chat-groups（工作群与政务应用）。',
+      '字段 topic：“topic”（专题）写成了“meeting”，应为：meetings（会议）、documents（发文）、research-visits（调研）、inspections（督查检查）、assessment（考核）、chat-groups（工作群与政务应用）、duties（基层权责）。',
     ]);
   });
 

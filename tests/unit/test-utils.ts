@@ -15,9 +15,9 @@ import { pathToFileURL } from 'node:url';
 import GithubSlugger from 'github-slugger';
 import { mdxToJs, type Data } from 'satteri';
 import { parse as parseYaml } from 'yaml';
-import { checklistPlugin } from '../../src/lib/checklist/markdown-plugin';
+import { contentPlugins } from '../../src/lib/markdown';
 import { ROUTES, entryId } from '../../src/lib/routes';
-import { chapterSchema, frontSchema } from '../../src/lib/schema';
+import { chapterSchema, exerciseSchema, frontSchema, policySchema } from '../../src/lib/schema';
 
 export const fixturesDir = path.resolve(import.meta.dirname, '../fixtures');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -54,7 +54,9 @@ function mdxFiles(dir: string, pattern: RegExp): string[] {
   return out.sort();
 }
 
-function readEntry(collection: string, base: string, rel: string, schema: typeof chapterSchema | typeof frontSchema): MockEntry {
+type Schema = typeof chapterSchema | typeof frontSchema | typeof policySchema | typeof exerciseSchema;
+
+function readEntry(collection: string, base: string, rel: string, schema: Schema): MockEntry {
   const file = path.join(base, rel);
   const text = readFileSync(file, 'utf8');
   const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -67,20 +69,26 @@ function renderEntry(entry: MockEntry): Rendered {
   const file = path.join(root, entry.filePath);
   // The plugin records its findings where Astro's Markdown integration reads them.
   const frontmatter: Record<string, unknown> = {};
-  mdxToJs(entry.body, { mdastPlugins: [checklistPlugin()], fileURL: pathToFileURL(file), data: { astro: { frontmatter } } as Data });
+  mdxToJs(entry.body, { mdastPlugins: contentPlugins(), fileURL: pathToFileURL(file), data: { astro: { frontmatter } } as Data });
   const slugger = new GithubSlugger();
   const headings = [...entry.body.matchAll(/^(#{2,3}) (.+)$/gm)].map((h) => ({ depth: h[1].length, text: h[2].trim(), slug: slugger.slug(h[2].trim()) }));
   return { remarkPluginFrontmatter: frontmatter, headings };
 }
 
 /** The collections of a fixture folder, read as the content collections read content/. */
-export function loadFixture(name: string): Record<'chapters' | 'front', MockEntry[]> {
+type CollectionName = 'chapters' | 'front' | 'policies' | 'exercises';
+
+export function loadFixture(name: string): Record<CollectionName, MockEntry[]> {
   const dir = path.join(fixturesDir, name);
   const glob = (patterns: string[]) => new RegExp(`^(?:${patterns.map((p) => p.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).join('|')})$`);
   const frontBase = path.join(dir, ROUTES.front.folder);
+  const policyBase = path.join(dir, ROUTES.policies.folder);
+  const exerciseBase = path.join(dir, ROUTES.exercises.folder);
   return {
     chapters: mdxFiles(dir, glob(ROUTES.chapters.patterns)).map((rel) => readEntry('chapters', dir, rel, chapterSchema)),
     front: mdxFiles(frontBase, glob(ROUTES.front.patterns)).map((rel) => readEntry('front', frontBase, rel, frontSchema)),
+    policies: mdxFiles(policyBase, glob(ROUTES.policies.patterns)).map((rel) => readEntry('policies', policyBase, rel, policySchema)),
+    exercises: mdxFiles(exerciseBase, glob(ROUTES.exercises.patterns)).map((rel) => readEntry('exercises', exerciseBase, rel, exerciseSchema)),
   };
 }
 
@@ -89,7 +97,7 @@ export function mockedAstroContent(name: string) {
   process.env.HB_CONTENT_DIR = path.join(fixturesDir, name);
   const collections = loadFixture(name);
   return {
-    getCollection: async (collection: 'chapters' | 'front', filter?: (entry: MockEntry) => boolean) =>
+    getCollection: async (collection: CollectionName, filter?: (entry: MockEntry) => boolean) =>
       filter ? collections[collection].filter(filter) : collections[collection],
     render: async (entry: MockEntry) => ({ ...renderEntry(entry), Content: () => null }),
   };

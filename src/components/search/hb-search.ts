@@ -242,7 +242,7 @@ class HbSearch extends HTMLElement {
     this.#notes.append(el('p', {}, '可以这样试试：'), tips);
   }
 
-  /** Links to topic pages: the chosen topics, or all six. */
+  /** Links to topic pages: the chosen topics, or all of them. */
   #topicLinks(state: SearchState): HTMLElement {
     const links = el('span', { className: 'hb-search__topics' });
     for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) {

@@ -6,8 +6,11 @@
  */
 import { TOPICS } from '../topics.ts';
 
-export const KINDS = ['章节', '清单'] as const;
+export const KINDS = ['章节', '清单', '政策'] as const;
 export type Kind = (typeof KINDS)[number];
+
+/** The policy library: its pages carry this name as their topic filter (not one of the topic chips). */
+export const POLICY_LIBRARY = { name: '政策文件', href: '/policies/' } as const;
 
 export interface SearchState {
   q: string;
