@@ -48,4 +48,18 @@ describe('a broken chapter stops the build with a clear message', () => {
     expect(output).toMatch(/overview\.mdx（\/meetings\/overview\/）：链接“\/meetings\/nope\/”指向的页面不存在/);
     expect(output).toContain('锚点 #没有这一节 在目标页面上不存在');
   });
+
+  it('names the file and the citation when a cited policy record does not exist, listing the ones that do', () => {
+    const { status, output } = fixture('cite-doc');
+    expect(status).not.toBe(0);
+    expect(output).toContain('meetings/overview.mdx：引用了不存在的政策文件“rules-2042”：<Cite doc="rules-2042" part="meetings" />。');
+    expect(output).toContain('现有：rules-test');
+  });
+
+  it('names the file and the citation when a cited part does not exist, listing the parts there are', () => {
+    const { status, output } = fixture('cite-part');
+    expect(status).not.toBe(0);
+    expect(output).toContain('meetings/overview.mdx：政策文件“rules-test”没有编号为“meeting”的部分：<Cite doc="rules-test" part="meeting" />。');
+    expect(output).toContain('这份文件可引用的部分：meetings（第二部分　会议）');
+  });
 });
