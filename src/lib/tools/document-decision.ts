@@ -82,7 +82,7 @@ export interface Decision {
   outcome: Outcome | null;
 }
 
-export const NOTE = '本建议按本手册整理的判断方法得出，不是政策原文；字数上限等要求以正式公布文本为准。';
+export const NOTE = '本建议按本手册整理的判断方法得出，不是政策原文。字数上限出自中办、国办《若干规定》第一部分，是“一般”上限，依据和核对情况见手册“政策文件库”。';
 
 const REASONS: Record<QuestionId, Record<string, string>> = {
   needed: {
