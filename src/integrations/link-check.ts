@@ -56,7 +56,7 @@ export function findBrokenLinks(dist: string, layers: readonly ContentLayer[], r
       const href = unescape(m[1]);
       if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href)) continue; // external, mailto:, tel:, data:
       const url = new URL(href, `http://site${route}`);
-      if (url.pathname.endsWith('.pdf')) continue;
+      if (/\.(pdf|docx)$/.test(url.pathname)) continue; // made by later build steps
       const pathname = decode(url.pathname);
       const target = pathname.endsWith('/') ? path.join(dist, pathname, 'index.html') : path.join(dist, pathname);
       const targetFile = existsSync(target) ? target : existsSync(path.join(target, 'index.html')) ? path.join(target, 'index.html') : undefined;

@@ -17,6 +17,7 @@ import { getConfig, type BuildStepName } from '../lib/config.ts';
 import { linkCheck } from './link-check.ts';
 import { searchIndex } from './search-index.ts';
 import { makePdfs } from './pdf/index.ts';
+import { makeDocx } from './docx/index.ts';
 import { offline } from './offline.ts';
 
 /** What a step needs: the built site and somewhere to report. */
@@ -40,7 +41,8 @@ export const STEPS: BuildStep[] = [
   { name: 'link-check', after: [], run: linkCheck },
   { name: 'search-index', after: [], run: searchIndex },
   { name: 'pdf', after: [], run: makePdfs },
-  { name: 'offline', after: ['search-index', 'pdf'], run: offline },
+  { name: 'docx', after: [], run: makeDocx },
+  { name: 'offline', after: ['search-index', 'pdf', 'docx'], run: offline },
 ];
 
 const REPORT = 'build-report.json';

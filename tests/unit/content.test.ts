@@ -131,7 +131,10 @@ describe('links', () => {
   });
 
   it('every link to a chapter or guide page points to a page that exists', () => {
-    const pages = new Set([...all.map((s) => s.href), '/policies/', ...records.map((r) => `/policies/${r.id}/`)]);
+    const exercises = TOPICS.flatMap((t) =>
+      existsSync(path.join(root, 'exercises', t.slug)) ? readdirSync(path.join(root, 'exercises', t.slug)).map((f) => `/training/${t.slug}/${f.replace(/\.mdx$/, '')}/`) : [],
+    );
+    const pages = new Set([...all.map((s) => s.href), '/policies/', '/training/', ...exercises, ...records.map((r) => `/policies/${r.id}/`)]);
     const broken = links
       .map((l) => ({ ...l, page: l.href.split('#')[0] }))
       .filter((l) => l.page !== '/' && !l.page.startsWith('/checklists/') && !l.page.startsWith('/prepare/'))
@@ -181,7 +184,7 @@ describe('checklists', () => {
 
 it('the content folder has only the topics, front/ and policies/', () => {
   const dirs = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  expect(dirs).toEqual([...TOPICS.map((t) => t.slug), 'front', 'policies'].sort());
+  expect(dirs).toEqual([...TOPICS.map((t) => t.slug), 'exercises', 'front', 'policies'].sort());
   expect(existsSync(path.join(root, 'front/glossary.mdx'))).toBe(true);
 });
 

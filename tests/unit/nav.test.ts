@@ -3,7 +3,7 @@ import type { ChapterPage, FrontPage, Handbook, TopicGroup } from '../../src/lib
 import { FULL_NAV_MAX_CHAPTERS, TOPIC_WINDOW, sidebarModel } from '../../src/lib/nav';
 import { TOPICS } from '../../src/lib/topics';
 
-/** A handbook with `perTopic` chapters in each of the six topics. */
+/** A handbook with `perTopic` chapters in each topic. */
 function handbook(perTopic: number): Handbook {
   // The sidebar reads only href and title.
   const chapter = (href: string, title: string) => ({ kind: 'chapter', href, title }) as ChapterPage;
@@ -12,10 +12,11 @@ function handbook(perTopic: number): Handbook {
     topic,
     href: `/${topic.slug}/`,
     chapters: Array.from({ length: perTopic }, (_, i) => chapter(`/${topic.slug}/c${i + 1}/`, `${topic.name}第${i + 1}章`)),
+    exercises: [],
   }));
   const front = [frontPage('/guide/preface/', '前言')];
   const back = [frontPage('/guide/glossary/', '术语')];
-  return { front, topics, back, pages: [...front, ...topics.flatMap((t) => t.chapters), ...back] };
+  return { front, topics, back, pages: [...front, ...topics.flatMap((t) => t.chapters), ...back], policies: [], citations: new Map() };
 }
 
 const links = (m: ReturnType<typeof sidebarModel>) =>
@@ -25,7 +26,7 @@ describe('sidebar model', () => {
   it('a handbook of the real size lists every chapter and marks the current page', () => {
     const hb = handbook(5);
     const m = sidebarModel(hb, '/documents/c3/');
-    expect(m.groups.map((g) => g.items.length)).toEqual([5, 5, 5, 5, 5, 5]);
+    expect(m.groups.map((g) => g.items.length)).toEqual(TOPICS.map(() => 5));
     expect(m.groups.flatMap((g) => g.items).filter((l) => l.current).map((l) => l.title)).toEqual(['发文第3章']);
     expect(m.groups.every((g) => !g.more)).toBe(true);
   });

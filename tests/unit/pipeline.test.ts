@@ -18,10 +18,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 describe('step order', () => {
   it('runs every step once, in order, and re-runs what depends on a step', () => {
-    expect(STEPS.map((s) => s.name)).toEqual(['link-check', 'search-index', 'pdf', 'offline']);
+    expect(STEPS.map((s) => s.name)).toEqual(['link-check', 'search-index', 'pdf', 'docx', 'offline']);
     expect(stepsFrom('pdf').map((s) => s.name)).toEqual(['pdf', 'offline']);
     expect(stepsFrom('search-index').map((s) => s.name)).toEqual(['search-index', 'offline']);
     expect(stepsFrom('link-check').map((s) => s.name)).toEqual(['link-check']);
+    expect(stepsFrom('docx').map((s) => s.name)).toEqual(['docx', 'offline']);
   });
 });
 

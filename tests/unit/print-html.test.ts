@@ -73,9 +73,15 @@ describe('listAfterHeading', () => {
 });
 
 describe('print documents', () => {
-  it('name one PDF per print page: handbook, a handout per topic, worksheets', () => {
+  it('name one PDF per print page: handbook, a handout, a trainer edition and slides per topic, worksheets', () => {
     const docs = allPrintDocs();
-    expect(docs.map((d) => d.pdf)).toEqual(['handbook.pdf', ...TOPICS.map((t) => `handouts/${t.slug}.pdf`), 'checklists.pdf']);
+    expect(docs.map((d) => d.pdf)).toEqual([
+      'handbook.pdf',
+      ...TOPICS.map((t) => `handouts/${t.slug}.pdf`),
+      ...TOPICS.map((t) => `handouts/trainer/${t.slug}.pdf`),
+      ...TOPICS.map((t) => `slides/${t.slug}.pdf`),
+      'checklists.pdf',
+    ]);
     expect(new Set(docs.map((d) => d.route)).size).toBe(docs.length);
     expect(handoutDoc(TOPICS[0])).toEqual({ route: '/print/meetings/', pdf: 'handouts/meetings.pdf', label: '会议培训讲义 PDF' });
     // /print/checklists/ must not collide with a topic handout.

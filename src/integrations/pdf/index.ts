@@ -37,7 +37,7 @@ import type { Page } from '@playwright/test';
 import { serveStatic } from '../static-server.ts';
 import type { StepContext } from '../steps.ts';
 import { countPages, hasPdfinfo, readPdf } from './dests.ts';
-import { applyPdfLinks, formatSize, type PdfInfo } from './links.ts';
+import { formatSize, updateDownloadLinks, type PdfInfo } from './links.ts';
 import { predictStarts, samePages, type StartPages } from './toc.ts';
 
 /** Budgets from the issue; reported, not enforced (the benchmark and tests judge them). */
@@ -95,12 +95,14 @@ async function walk(dir: string, test: (name: string) => boolean, out: string[] 
 
 const rank = (job: Job) => (job.pdf === 'handbook.pdf' ? 0 : job.pdf.startsWith('handouts/') ? 2 : 1);
 
+/** Folders of the built site whose pages may announce a PDF: print documents and slides. */
+const PDF_PAGE_DIRS = ['print', 'slides'];
+
 /** Print jobs: every built page that announces a PDF, in site order. */
 async function findJobs(dist: string): Promise<Job[]> {
-  const printDir = path.join(dist, 'print');
-  if (!existsSync(printDir)) return [];
   const jobs: Job[] = [];
-  for (const file of await walk(printDir, (n) => n === 'index.html')) {
+  const pages = (await Promise.all(PDF_PAGE_DIRS.map((d) => path.join(dist, d)).filter((d) => existsSync(d)).map((d) => walk(d, (n) => n === 'index.html')))).flat();
+  for (const file of pages) {
     const html = await readFile(file, 'utf8');
     const pdf = /<meta\s+name="hb-pdf"\s+content="([^"]+)"/.exec(html)?.[1];
     if (!pdf || pdf.includes('..') || !pdf.endsWith('.pdf')) continue;
@@ -108,21 +110,6 @@ async function findJobs(dist: string): Promise<Job[]> {
     jobs.push({ route, pdf });
   }
   return jobs.sort((a, b) => rank(a) - rank(b) || a.route.localeCompare(b.route));
-}
-
-/** Show the links of the PDFs that exist (with size and pages), hide the others. */
-async function updateLinks(dist: string, made: ReadonlyMap<string, PdfInfo>): Promise<number> {
-  const files = await walk(dist, (n) => n.endsWith('.html'));
-  let changed = 0;
-  for (const file of files) {
-    const html = await readFile(file, 'utf8');
-    const next = applyPdfLinks(html, made);
-    if (next !== html) {
-      await writeFile(file, next);
-      changed += 1;
-    }
-  }
-  return changed;
 }
 
 async function writeReport(dist: string, report: Record<string, unknown>): Promise<void> {
@@ -263,7 +250,7 @@ export async function makePdfs({ dist, logger }: StepContext): Promise<void> {
     throw new Error(`No built site in ${rel(dist)}. Build first: npm run build`);
   }
   const jobs = await findJobs(dist);
-  if (!jobs.length) throw new Error(`No print pages (with <meta name="hb-pdf">) in ${rel(path.join(dist, 'print'))}.`);
+  if (!jobs.length) throw new Error(`No print pages (with <meta name="hb-pdf">) in ${rel(path.join(dist, 'print'))} or ${rel(path.join(dist, 'slides'))}.`);
 
   let chromium: typeof import('@playwright/test').chromium | undefined;
   let skip: string | undefined;
@@ -285,7 +272,7 @@ export async function makePdfs({ dist, logger }: StepContext): Promise<void> {
       const file = path.join(dist, job.pdf);
       if (existsSync(file)) existing.set(job.pdf, { bytes: (await stat(file)).size });
     }
-    await updateLinks(dist, existing);
+    await updateDownloadLinks(dist, existing);
     await writeReport(dist, { generatedAt: new Date().toISOString(), skipped: skip, files: [], budget: BUDGET });
     return;
   }
@@ -347,7 +334,7 @@ export async function makePdfs({ dist, logger }: StepContext): Promise<void> {
   results.sort((a, b) => jobs.findIndex((j) => j.pdf === a.pdf) - jobs.findIndex((j) => j.pdf === b.pdf));
 
   const made = new Map(results.map((r) => [r.pdf, { bytes: r.bytes, pages: r.pages }]));
-  const linkPages = await updateLinks(dist, made);
+  const linkPages = await updateDownloadLinks(dist, made);
   const totalMs = Math.round(performance.now() - t0);
   const handbook = results.find((r) => r.pdf === 'handbook.pdf');
   const handbookBytesPerPage = handbook ? Math.round(handbook.bytes / handbook.pages) : undefined;

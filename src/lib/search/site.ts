@@ -17,7 +17,7 @@ interface SiteSearchData {
 let cached: Promise<SiteSearchData> | undefined;
 
 function vocabularyPage(page: Page): VocabularyPage {
-  return { href: page.href, tags: page.entry.data.tags };
+  return { href: page.href, tags: 'tags' in page.entry.data ? page.entry.data.tags : [] };
 }
 
 async function load(): Promise<SiteSearchData> {

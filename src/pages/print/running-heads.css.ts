@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { TOPICS } from '../../lib/topics';
-import { HANDBOOK_DOC, WORKSHEETS_DOC, handoutDoc } from '../../lib/print/files';
+import { HANDBOOK_DOC, WORKSHEETS_DOC, handoutDoc, slidesDoc, trainerHandoutDoc } from '../../lib/print/files';
 import { getConfig } from '../../lib/config';
 
 const { identity } = getConfig();
@@ -14,6 +14,8 @@ const base = `${identity.title}（${identity.edition}）`;
 const heads: [string, string][] = [
   [HANDBOOK_DOC.pdf, base],
   ...TOPICS.map((t): [string, string] => [handoutDoc(t).pdf, `${base} · ${t.name}培训讲义`]),
+  ...TOPICS.map((t): [string, string] => [trainerHandoutDoc(t).pdf, `${base} · ${t.name}讲师版讲义（讲师用）`]),
+  ...TOPICS.map((t): [string, string] => [slidesDoc(t).pdf, `${identity.title} · ${t.name}培训课件`]),
   [WORKSHEETS_DOC.pdf, `${base} · 清单工作表`],
 ];
 
