@@ -8,8 +8,8 @@
 import { defineCollection } from 'astro:content';
 import { getConfig } from './lib/config.ts';
 import { layeredGlob } from './lib/loaders.ts';
-import { ROUTES } from './lib/routes.ts';
-import { chapterSchema, exerciseSchema, frontSchema, policySchema } from './lib/schema.ts';
+import { ADDITIONS, ROUTES } from './lib/routes.ts';
+import { chapterSchema, exerciseSchema, frontSchema, glossarySchema, noteSchema, policySchema } from './lib/schema.ts';
 
 const { layers } = getConfig();
 
@@ -33,4 +33,15 @@ const exercises = defineCollection({
   schema: exerciseSchema,
 });
 
-export const collections = { chapters, front, policies, exercises };
+// A local edition's additions to national pages: notes under headings, local glossary terms.
+const notes = defineCollection({
+  loader: layeredGlob({ layers, folder: ADDITIONS.notes.folder, patterns: [...ADDITIONS.notes.patterns] }),
+  schema: noteSchema,
+});
+
+const glossary = defineCollection({
+  loader: layeredGlob({ layers, folder: ADDITIONS.glossary.folder, patterns: [...ADDITIONS.glossary.patterns] }),
+  schema: glossarySchema,
+});
+
+export const collections = { chapters, front, policies, exercises, notes, glossary };

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Synthetic, deterministic corpus for the benchmark: N chapters of plain Chinese in the
- * handbook's chapter format (docs/authoring-brief.md), spread evenly over the six topics,
- * plus the real front matter (content/front/, which the build and the link check need).
+ * handbook's chapter format (docs/authoring-brief.md), spread evenly over the topics, plus
+ * the real front matter, policy library and exercises (content/front/, policies/,
+ * exercises/: the build and the link check need them; they are a fixed cost at every N).
  *
  *   node scripts/bench/corpus.mjs --n 60 --out /tmp/corpus      # writes /tmp/corpus/<topic>/… and front/
  *
@@ -14,7 +15,7 @@
  * chapters are needed for the build's link check to pass.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng, hashSeed } from './prng.mjs';
@@ -24,7 +25,7 @@ import {
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Topic order of src/lib/topics.ts (checked against it in writeCorpus). */
-export const TOPIC_SLUGS = ['meetings', 'documents', 'research-visits', 'inspections', 'assessment', 'chat-groups'];
+export const TOPIC_SLUGS = ['meetings', 'documents', 'research-visits', 'inspections', 'assessment', 'chat-groups', 'duties'];
 export const MIN_CHAPTERS = Object.values(PLANNED_SLUGS).reduce((n, list) => n + list.length, 0);
 const PHASES = { before: '事前', during: '事中', after: '事后' };
 const SCENES = ['乡镇篇', '街道篇', '村（社区）篇', '部门篇', '县级篇', '实例篇'];
@@ -269,6 +270,9 @@ export async function writeCorpus({ dir, n, seed = 'hb-bench-1', frontDir = path
   for (const name of (await readdir(frontDir)).filter((f) => f.endsWith('.mdx')).sort()) {
     await copyFile(path.join(frontDir, name), path.join(dir, 'front', name));
   }
+  // The policy library and the exercises, as they are (the front matter cites and links them).
+  await cp(path.join(root, 'content/policies'), path.join(dir, 'policies'), { recursive: true });
+  await cp(path.join(root, 'content/exercises'), path.join(dir, 'exercises'), { recursive: true });
   return { chapters: files, bytes, hanChars, sha256: hash.digest('hex') };
 }
 

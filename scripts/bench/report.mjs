@@ -125,6 +125,16 @@ export function markdownReport(report) {
     '',
     head, sep, ...rows,
     '',
+    ...(report.real?.length
+      ? [
+          '## The real handbook and the example edition',
+          '',
+          '| | build: pages + search index (wall / CPU) | of which search index | pages built / indexed | dist/ (without PDFs) |',
+          '|---|---:|---:|---:|---:|',
+          ...report.real.map((r) => `| ${r.name} | ${formatMs(r.ms)} / ${formatMs(r.cpuMs)} | ${formatMs(r.indexMs)} | ${r.pages} / ${r.indexed ?? '?'} | ${formatBytes(r.dist.bytes)} |`),
+          '',
+        ]
+      : []),
     '## Growth from the smallest to the largest N',
     '',
     ...(report.growth?.length ? growthText(report.growth) : ['(Only one size measured: nothing to compare. Run with two or more sizes, e.g. --sizes 60,500.)']),

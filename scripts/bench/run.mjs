@@ -35,7 +35,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 function parseArgs(argv) {
   const opts = {
     sizes: [60, 500, 2000], skipPdf: false, pdfMax: 500, runs: 1, seed: 'hb-bench-1', query: '参会范围',
-    browser: true, keep: false, pdfTimeout: 3600, out: path.join(root, 'bench/out'),
+    browser: true, keep: false, real: true, pdfTimeout: 3600, out: path.join(root, 'bench/out'),
   };
   const value = (i, name) => {
     const v = argv[i + 1];
@@ -56,6 +56,7 @@ function parseArgs(argv) {
       case '--query': opts.query = take('query'); break;
       case '--no-browser': opts.browser = false; break;
       case '--keep': opts.keep = true; break;
+      case '--no-real': opts.real = false; break;
       case '--pdf-timeout': opts.pdfTimeout = Number(take('pdf-timeout')); break;
       case '--out': opts.out = path.resolve(take('out')); break;
       case '--report-only': opts.reportOnly = true; break;
@@ -298,6 +299,37 @@ async function benchOne(n, opts) {
   return result;
 }
 
+/**
+ * The real handbook (content/) and the example local edition (editions/shili-xian), built
+ * the same way (pages, link check, search index), so a county can see what its edition
+ * adds to the build.
+ */
+async function benchReal(opts) {
+  const builds = [
+    { name: 'national handbook (content/)', env: {} },
+    { name: 'example edition (editions/shili-xian)', env: { HB_EDITION: 'editions/shili-xian' } },
+  ];
+  const out = [];
+  for (const b of builds) {
+    const buildDir = path.join(opts.out, `build-real-${out.length}`);
+    await rm(buildDir, { recursive: true, force: true });
+    const env = { ...b.env, HB_BUILD_DIR: buildDir, HB_SKIP_STEPS: 'pdf,docx,offline' };
+    const run = await step(b.name, 'scripts/astro.mjs', ['build'], { env, log: path.join(opts.out, 'logs', `real-${out.length}.log`) });
+    if (!run.ok) fail(`${b.name}: build failed (exit ${run.code}). Last lines:\n\n${run.tail}`);
+    const dist = path.join(buildDir, 'dist');
+    const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
+    const indexed = /(\d+) pages indexed/.exec(run.tail)?.[1];
+    const result = {
+      name: b.name, ms: run.ms, cpuMs: run.cpuMs, indexMs: steps['search-index']?.ms,
+      pages: await countHtmlPages(dist), indexed: indexed ? Number(indexed) : undefined, dist: await folderSize(dist),
+    };
+    console.log(`  [real] ${b.name}: ${formatMs(result.ms)} (CPU ${formatMs(result.cpuMs)}), ${result.pages} pages, ${formatBytes(result.dist.bytes)}`);
+    out.push(result);
+    if (!opts.keep) await rm(buildDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (opts.reportOnly) {
@@ -328,6 +360,10 @@ async function main() {
   };
   console.log(`bench: N = ${opts.sizes.join(', ')}; ${opts.runs} build run(s) each; PDFs ${opts.skipPdf ? 'skipped' : `for N ≤ ${opts.pdfMax}`}; output in ${path.relative(process.cwd(), opts.out) || '.'}/`);
   const t0 = performance.now();
+  if (opts.real) {
+    await mkdir(path.join(opts.out, 'logs'), { recursive: true });
+    report.real = await benchReal(opts);
+  }
   for (const n of opts.sizes) {
     report.results.push(await benchOne(n, opts));
     report.totalMs = Math.round(performance.now() - t0);

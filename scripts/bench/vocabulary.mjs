@@ -12,17 +12,19 @@
 export const GLOSSARY_TERMS = [
   '文山会海', '会海', '陪会', '以会议落实会议', '视频会议', '多头发文', '红头文件', '白头文件',
   '留痕', '过度留痕', '迎检', '督查检查考核', '一票否决', '指尖上的形式主义', '打卡接龙',
-  '政务应用程序', '借调', '示范创建', '基层减负',
+  '政务应用程序', '借调', '示范创建', '基层减负', '属地管理', '履职事项清单', '责任状', '工作专班',
+  '达标活动', '机制牌子', '证明事项', '填表报数', '一表通',
 ];
 
 /** Slugs that content/front/*.mdx links to: the corpus always contains them (link check). */
 export const PLANNED_SLUGS = {
   meetings: ['overview', 'necessity', 'attendance', 'agenda-speeches', 'video-follow-up'],
-  documents: ['overview', 'necessity', 'merge-oral-notice', 'length-style', 'count-control'],
+  documents: ['overview', 'necessity', 'merge-oral-notice', 'length-style', 'count-control', 'forms'],
   'research-visits': ['overview', 'planning', 'entourage', 'on-site'],
   inspections: ['overview', 'planning-frequency', 'listening', 'feedback'],
   assessment: ['overview', 'results', 'public-view', 'traces'],
   'chat-groups': ['overview', 'groups', 'apps', 'conduct'],
+  duties: ['overview', 'local-duties', 'pledges', 'secondment', 'campaigns', 'villages'],
 };
 
 /** Shared pools. */
@@ -305,6 +307,42 @@ export const TOPIC_VOCAB = {
     ],
     tags: ['工作群', '政务应用程序', '打卡接龙', '指尖上的形式主义', '在线时长', '数据填报'],
     slugWords: ['approval', 'merge', 'close', 'check-in', 'apps', 'online-time', 'push', 'rules', 'after-hours', 'forms', 'moments', 'admin'],
+  },
+  duties: {
+    name: '基层权责',
+    overviewTitle: '基层权责总览',
+    things: ['交办通知', '责任书', '借调函', '创建方案', '达标验收', '证明材料', '挂牌通知', '工作专班', '考核细则', '协办事项'],
+    burdens: [
+      ['属地兜底', '上级部门以[[属地管理]]为名，把本该自己做的检查交给{downUnit}，却不给人和经费。'],
+      ['层层签状', '一项工作从县到乡到村层层签[[责任状]]，签字照片还要逐级上报。'],
+      ['抽人上调', '{upUnit}以[[工作专班]]为名抽调乡镇干部，一去大半年，原岗位的活没人干。'],
+      ['创建扎堆', '一年里几个部门各搞各的创建，{downUnit}要为每一项准备材料、迎接验收。'],
+      ['牌子满墙', '村部门口挂满了各类[[机制牌子]]，每块牌子背后都有一套台账。'],
+      ['证明乱开', '群众办事被要求到村里开各种[[证明事项]]，村干部核实不了也只能照开。'],
+      ['清单外加码', '[[履职事项清单]]已经公布，清单外的事项仍然一纸通知压下来。'],
+    ],
+    practices: ['接到交办先查履职清单', '配合事项只做写明的环节', '不层层签责任状', '借调按程序报批', '创建活动经批准再开展', '清理村级机制牌子', '不该村里开的证明不开'],
+    subjects: ['属地管理', '履职清单', '交办任务', '责任书', '一票否决', '借调', '工作专班', '创建示范', '达标验收', '机制牌子', '证明事项', '村级事务'],
+    rules: [
+      '上级部门不得以属地管理为名，把自身职责转嫁给基层。',
+      '从严控制一票否决事项和签订责任状。',
+      '上级机关原则上不从基层单位借调干部。',
+      '创建示范和达标活动要经批准、控数量。',
+      '规范村级组织工作事务、机制牌子和证明事项。',
+    ],
+    checks: [
+      '已对照履职事项清单确认事项类别', '配合事项写明了具体环节和时限', '交办通知同时说明了人财物保障',
+      '没有要求层层签订责任书', '没有在一般工作通知里设一票否决', '借调人员已按程序报批',
+      '创建活动已取得批准', '没有要求村里新挂牌子', '没有要求村里开具无依据的证明',
+    ],
+    questions: [
+      '本单位最近收到的交办事项里，哪几项不在履职清单上？怎样回复？',
+      '上级要求层层签责任书，乡镇可以怎样提出意见？',
+      '以工作专班名义抽调人员，怎样判断是不是变相借调？',
+      '村里的牌子和台账，哪些可以合并或取消？由谁来定？',
+    ],
+    tags: ['属地管理', '履职清单', '责任状', '一票否决', '借调', '创建示范', '机制牌子', '证明事项'],
+    slugWords: ['lists', 'tasks', 'pledges', 'veto', 'secondment', 'task-force', 'campaigns', 'standards', 'nameplates', 'certificates', 'village', 'support'],
   },
 };
 

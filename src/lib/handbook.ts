@@ -11,7 +11,7 @@ import { AstroError } from 'astro/errors';
 import { citationProblems, type Citation } from './citations.ts';
 import { getConfig } from './config.ts';
 import { dateSortKey, mainDate } from './policies.ts';
-import { hrefOf, strayFiles } from './routes.ts';
+import { hrefOf, hrefOfPageId, strayFiles } from './routes.ts';
 import { TOPICS, type Topic } from './topics.ts';
 import { chapterProblems, formatProblems, slugProblem, strayProblems, type Problem } from './validate.ts';
 
@@ -19,6 +19,11 @@ export type ChapterEntry = CollectionEntry<'chapters'>;
 export type FrontEntry = CollectionEntry<'front'>;
 export type PolicyEntry = CollectionEntry<'policies'>;
 export type ExerciseEntry = CollectionEntry<'exercises'>;
+export type NoteEntry = CollectionEntry<'notes'>;
+export type GlossaryEntry = CollectionEntry<'glossary'>;
+
+/** National text, or a local edition's addition (HB_EDITION). */
+export type Origin = 'national' | 'local';
 
 interface PageBase {
   /** Site path with trailing slash, e.g. `/meetings/attendance/`. */
@@ -27,6 +32,8 @@ interface PageBase {
   slug: string;
   title: string;
   description: string;
+  /** From the national content or from the local edition. */
+  origin: Origin;
 }
 
 export interface ChapterPage extends PageBase {
@@ -58,6 +65,15 @@ export interface ExercisePage extends PageBase {
 /** A page of the handbook with its own MDX source. */
 export type Page = ChapterPage | FrontPage | PolicyPage | ExercisePage;
 
+/** A local note, placed: the page and the heading it belongs under. */
+export interface PlacedNote {
+  entry: NoteEntry;
+  /** Site path of the page. */
+  href: string;
+  /** Slug (id) of the heading the note goes under. */
+  anchor: string;
+}
+
 /** A page that cites a record, and the parts it cites. */
 export interface CitingPage {
   page: Page;
@@ -82,6 +98,10 @@ export interface Handbook {
   policies: PolicyPage[];
   /** Citations per page (href → the page's <Cite>s, in order). */
   citations: Map<string, Citation[]>;
+  /** A local edition's notes under headings of national pages. */
+  notes: PlacedNote[];
+  /** A local edition's glossary terms. */
+  glossary: GlossaryEntry[];
 }
 
 let cached: Promise<Handbook> | undefined;
@@ -103,6 +123,9 @@ async function load(): Promise<Handbook> {
   const frontEntries = await getCollection('front');
   const policyEntries = await getCollection('policies');
   const exerciseEntries = await getCollection('exercises');
+  // Local additions exist only in a local edition's build.
+  const noteEntries = config.edition ? await getCollection('notes') : [];
+  const glossaryEntries = config.edition ? await getCollection('glossary') : [];
   const topicList = TOPICS.map((t) => `${t.slug}（${t.name}）`).join('、');
   const problems = [
     ...config.layers.flatMap((layer) => strayProblems(strayFiles(layer), config.root, topicList)),
@@ -113,16 +136,83 @@ async function load(): Promise<Handbook> {
   ];
   if (problems.length) throw problemsError(problems);
   const handbook = buildHandbook(chapters, frontEntries, policyEntries, exerciseEntries);
-  // Citations, as the Markdown plugin recorded them, checked against the records.
+  handbook.glossary = glossaryEntries;
+  // Citations, as the Markdown plugin recorded them, checked against the records; the
+  // headings, for local notes to find their places.
   const records = new Map(policyEntries.map((e) => [e.id, { id: e.id, parts: e.data.parts }]));
+  const headings = new Map<string, { slug: string; text: string }[]>();
   for (const page of [...handbook.pages, ...handbook.policies, ...handbook.topics.flatMap((t) => t.exercises)]) {
-    const { remarkPluginFrontmatter } = await render(page.entry);
+    const { remarkPluginFrontmatter, headings: found } = await render(page.entry);
     const citations = (remarkPluginFrontmatter?.citations ?? []) as Citation[];
     handbook.citations.set(page.href, citations);
+    headings.set(page.href, found.filter((h) => h.depth === 2 || h.depth === 3));
     problems.push(...citationProblems(page.entry.filePath ?? page.href, citations, records));
+  }
+  const additions = new Map<string, Citation[]>();
+  for (const entry of [...noteEntries, ...glossaryEntries]) {
+    const { remarkPluginFrontmatter } = await render(entry);
+    const citations = (remarkPluginFrontmatter?.citations ?? []) as Citation[];
+    additions.set(entry.filePath ?? entry.id, citations);
+    problems.push(...citationProblems(entry.filePath ?? entry.id, citations, records));
+  }
+  handbook.notes = placeNotes(noteEntries, handbook, headings, problems);
+  // A note's citations (and its source) count for the page it is placed on: backlinks.
+  for (const note of handbook.notes) {
+    const own = additions.get(note.entry.filePath ?? note.entry.id) ?? [];
+    const source = note.entry.data.source ? [{ doc: note.entry.data.source }] : [];
+    handbook.citations.set(note.href, [...(handbook.citations.get(note.href) ?? []), ...own, ...source]);
+  }
+  for (const note of noteEntries) {
+    if (note.data.source && !records.has(note.data.source)) {
+      problems.push({
+        file: note.filePath ?? note.id,
+        message: `字段 source 写的“${note.data.source}”不是政策文件库里的文件。`,
+        fix: `写本地版 policies/ 或全国版 content/policies/ 里某个文件的文件名（不带 .mdx）。`,
+      });
+    }
   }
   if (problems.length) throw problemsError(problems);
   return handbook;
+}
+
+/**
+ * Each local note's place: a national page and a heading on it. A note whose page or heading
+ * the national text no longer has is a problem naming the note's file and the missing place
+ * — this is what makes a national update safe for a local edition.
+ */
+function placeNotes(
+  notes: readonly NoteEntry[],
+  handbook: Handbook,
+  headings: ReadonlyMap<string, { slug: string; text: string }[]>,
+  problems: Problem[],
+): PlacedNote[] {
+  const placed: PlacedNote[] = [];
+  for (const entry of notes) {
+    const file = entry.filePath ?? entry.id;
+    const href = hrefOfPageId(entry.data.page);
+    const page = handbook.pages.find((p) => p.href === href);
+    if (!page) {
+      problems.push({
+        file,
+        message: `本地注释挂在“${entry.data.page}”，全国版里没有这一章（${href}）。`,
+        fix: `全国版可能删掉或改名了这一章：把 page 改成现有的章节（写法：专题/文件名，例如 meetings/attendance），或删掉这条注释。`,
+      });
+      continue;
+    }
+    const wanted = entry.data.heading.trim();
+    const onPage = headings.get(href) ?? [];
+    const heading = onPage.find((h) => h.text.trim() === wanted || h.slug === wanted);
+    if (!heading) {
+      problems.push({
+        file,
+        message: `本地注释挂在《${page.title}》的小标题“${wanted}”下，这一章现在没有这个小标题。`,
+        fix: `全国版可能改了小标题。把 heading 改成这一章现有的小标题之一：${onPage.map((h) => h.text).join('、')}。`,
+      });
+      continue;
+    }
+    placed.push({ entry, href, anchor: heading.slug });
+  }
+  return placed;
 }
 
 /** `supersededBy` must name records that exist. */
@@ -152,6 +242,7 @@ export function buildHandbook(
     slug: entry.id,
     title: entry.data.title,
     description: entry.data.description,
+    origin: originOf(entry),
     part: entry.data.part,
     entry,
   });
@@ -167,6 +258,7 @@ export function buildHandbook(
         slug: path.posix.basename(entry.id),
         title: entry.data.title,
         description: entry.data.description,
+        origin: originOf(entry),
         entry,
         topic,
       })),
@@ -179,6 +271,7 @@ export function buildHandbook(
         slug: path.posix.basename(entry.id),
         title: entry.data.title,
         description: entry.data.description,
+        origin: originOf(entry),
         entry,
         topic,
       })),
@@ -194,10 +287,24 @@ export function buildHandbook(
       slug: entry.id,
       title: entry.data.title,
       description: entry.data.description,
+      origin: originOf(entry),
       entry,
     }))
     .sort((a, b) => dateSortKey(mainDate(a.entry.data).date).localeCompare(dateSortKey(mainDate(b.entry.data).date)) || a.slug.localeCompare(b.slug));
-  return { front, topics, back, pages, policies, citations: new Map() };
+  return { front, topics, back, pages, policies, citations: new Map(), notes: [], glossary: [] };
+}
+
+/** Where an entry comes from: the local edition's folder, or the national content. */
+export function originOf(entry: { filePath?: string }): Origin {
+  const { edition, root } = getConfig();
+  if (!edition || !entry.filePath) return 'national';
+  const file = path.resolve(root, entry.filePath);
+  return file.startsWith(`${edition.dir}${path.sep}`) ? 'local' : 'national';
+}
+
+/** The notes that go under one heading of one page. */
+export function notesAt(handbook: Handbook, href: string, anchor: string): PlacedNote[] {
+  return handbook.notes.filter((n) => n.href === href && n.anchor === anchor);
 }
 
 /** The record `id` (checked by the model before any page renders). */

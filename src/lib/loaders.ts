@@ -9,6 +9,7 @@
  * silently rewritten address. A later layer may add entries, never replace one: two files
  * with the same id fail the build naming both.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -32,14 +33,19 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
       const root = context.config.root.pathname;
       const owners = new Map<string, string>();
       const clashes: string[] = [];
+      const bases: string[] = [];
+      const under = (relBase: string) => (id: string) => {
+        const file = context.store.get(id)?.filePath ?? '';
+        return file === relBase || file.startsWith(`${relBase}/`);
+      };
       for (const layer of layers) {
         const base = path.join(layer.dir, folder);
+        // A layer need not have every kind of content (the national text has no local notes).
+        if (!existsSync(base)) continue;
         const relBase = path.relative(root, base).split(path.sep).join('/');
+        bases.push(relBase);
         // Each glob() deletes the store entries it did not see: show it only this layer's own.
-        const mine = (id: string) => {
-          const file = context.store.get(id)?.filePath ?? '';
-          return file === relBase || file.startsWith(`${relBase}/`);
-        };
+        const mine = under(relBase);
         const store = { ...context.store, keys: () => context.store.keys().filter(mine) };
         const loader = glob({
           base,
@@ -57,6 +63,11 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
           },
         });
         await loader.load({ ...context, store });
+      }
+      // Entries of a layer this build does not have (a local edition built before, from the
+      // same cache) must not linger in a national build.
+      for (const id of context.store.keys()) {
+        if (!bases.some((relBase) => under(relBase)(id))) context.store.delete(id);
       }
       if (clashes.length) {
         throw new AstroError(

@@ -8,6 +8,10 @@
  *   <layer>/policies/<id>.mdx     → /policies/<id>/       policy records (the policy library)
  *   <layer>/exercises/<topic>/<slug>.mdx → /training/<topic>/<slug>/   training exercises (练习)
  *
+ * and two kinds without pages of their own, which a local edition adds to national pages:
+ *   <layer>/notes/<name>.mdx      a 本地规定 box under a heading of a national page
+ *   <layer>/glossary/<name>.mdx   local terms, shown on the glossary page
+ *
  * A layer is a content folder (config.ts): the national content/, later a local edition's.
  * Plain TypeScript with no Astro imports (build steps and scripts use it under Node).
  */
@@ -65,6 +69,18 @@ export const ROUTES: Record<RoutedCollection, RouteKind> = {
   },
 };
 
+/** Folders of content that belongs to other pages (see above). */
+export const ADDITIONS = {
+  notes: { folder: 'notes', patterns: ['*.mdx'] },
+  glossary: { folder: 'glossary', patterns: ['*.mdx'] },
+} as const;
+
+/** The page a note names (`meetings/attendance`, `front/preface`) → its site path. */
+export function hrefOfPageId(id: string): string {
+  const [folder, name] = id.split('/');
+  return folder === ROUTES.front.folder ? hrefOf('front', name) : hrefOf('chapters', id);
+}
+
 /** Entry id from a file path relative to the collection base: `meetings/attendance.mdx` → `meetings/attendance`. */
 export function entryId(relativeFile: string): string {
   return relativeFile.split(path.sep).join('/').replace(/\.mdx$/, '');
@@ -72,6 +88,19 @@ export function entryId(relativeFile: string): string {
 
 export function hrefOf(collection: RoutedCollection, id: string): string {
   return ROUTES[collection].href(id);
+}
+
+/** The site path of a content file in the given layers (chapters, front pages, records, exercises). */
+export function hrefOfFile(file: string, layers: readonly ContentLayer[]): string | undefined {
+  for (const layer of layers) {
+    for (const kind of Object.values(ROUTES)) {
+      const rel = path.relative(path.join(layer.dir, kind.folder), file);
+      if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || !rel.endsWith('.mdx')) continue;
+      const id = entryId(rel);
+      if (kind.idOf(kind.href(id)) === id) return kind.href(id);
+    }
+  }
+  return undefined;
 }
 
 /** The source file of a site path in the given layers (the last layer that has it), or undefined. */
@@ -101,7 +130,11 @@ function fileExists(file: string): boolean {
  * Folders starting with `_` are an editor's drafts and are ignored.
  */
 export function strayFiles(layer: ContentLayer): string[] {
-  const known = new Set<string>([...TOPIC_SLUGS, ...Object.values(ROUTES).map((r) => r.folder).filter(Boolean)]);
+  const known = new Set<string>([
+    ...TOPIC_SLUGS,
+    ...Object.values(ROUTES).map((r) => r.folder).filter(Boolean),
+    ...Object.values(ADDITIONS).map((a) => a.folder),
+  ]);
   const stray: string[] = [];
   const walk = (dir: string, rel: string) => {
     let entries;

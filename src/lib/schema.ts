@@ -19,15 +19,21 @@ function text(field: string, max: number) {
     .max(max, { error: `“${field}”不能超过 ${max} 个字。` });
 }
 
+/**
+ * Position: 1, 2, 3 … One decimal place is allowed, so that a local edition can put its own
+ * chapter between two national ones (3.5 comes after 3 and before 4) without renumbering them.
+ */
 const order = z
   .number({
     error: (iss) =>
       iss.input === undefined
-        ? '缺少“order”（排序号），请填写 1、2、3 这样的正整数。'
-        : '“order”（排序号）应当是 1、2、3 这样的正整数，不要加引号。',
+        ? '缺少“order”（排序号），请填写 1、2、3 这样的数。'
+        : '“order”（排序号）应当是 1、2、3 这样的数，不要加引号。',
   })
-  .int({ error: '“order”（排序号）应当是正整数。' })
-  .positive({ error: '“order”（排序号）应当从 1 开始。' });
+  .positive({ error: '“order”（排序号）应当从 1 开始。' })
+  .refine((n) => Math.abs(n * 10 - Math.round(n * 10)) < 1e-9, {
+    error: '“order”（排序号）最多一位小数，例如 3 或 3.5（排在第3章和第4章之间）。',
+  });
 
 const updated = z.coerce.date({
   error: '“updated”（更新日期）应写成 2026-11-27 这样的日期。',
@@ -180,6 +186,37 @@ export const exerciseSchema = z.strictObject(
     updated,
   },
   { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。请检查拼写。` : undefined) },
+);
+
+/**
+ * A local edition's note on a national page: `<edition>/notes/<name>.mdx`, shown in a 本地规定
+ * box at the end of the section under the named heading.
+ */
+export const noteSchema = z.strictObject(
+  {
+    /** The page: a chapter as <topic>/<file> (e.g. meetings/attendance) or a front page as front/<file>. */
+    page: z.string({ error: '缺少“page”（挂在哪一章），例如 page: meetings/attendance。' }).regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, {
+      error: '“page”（挂在哪一章）应写成 专题/文件名，例如 meetings/attendance（不带 .mdx）。',
+    }),
+    /** The heading's text as it appears in the chapter, e.g. 三档定人. */
+    heading: text('heading（挂在哪个小标题下）', 40),
+    /** The box's title. */
+    title: text('title（标题）', 40),
+    /** A local policy record this note rests on (content/policies/ of the edition). */
+    source: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: '“source”（依据）应写政策文件库里一份文件的编号。' }).optional(),
+    updated,
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。可用的字段：page、heading、title、source、updated。` : undefined) },
+);
+
+/** Local glossary terms: `<edition>/glossary/<name>.mdx`, written like the national glossary (### 术语). */
+export const glossarySchema = z.strictObject(
+  {
+    /** Heading of the local terms on the glossary page, e.g. 示例县本地用语. */
+    title: text('title（标题）', 40),
+    updated,
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不认识的字段：${iss.keys.join('、')}。可用的字段：title、updated。` : undefined) },
 );
 
 export type ChapterData = z.infer<typeof chapterSchema>;

@@ -16,7 +16,7 @@ function handbook(perTopic: number): Handbook {
   }));
   const front = [frontPage('/guide/preface/', '前言')];
   const back = [frontPage('/guide/glossary/', '术语')];
-  return { front, topics, back, pages: [...front, ...topics.flatMap((t) => t.chapters), ...back], policies: [], citations: new Map() };
+  return { front, topics, back, pages: [...front, ...topics.flatMap((t) => t.chapters), ...back], policies: [], citations: new Map(), notes: [], glossary: [] };
 }
 
 const links = (m: ReturnType<typeof sidebarModel>) =>

@@ -40,11 +40,12 @@ describe('chapter frontmatter', () => {
     expect(messages(rest)).toEqual(['字段 title：缺少“title（标题）”，请补上。']);
   });
 
-  it('explains a quoted or fractional order', () => {
+  it('explains a quoted or too finely divided order, and allows one decimal place', () => {
+    expect(chapterSchema.parse({ ...valid, order: 3.5 }).order).toBe(3.5);
+    expect(messages({ ...valid, order: 1.25 })).toEqual(['字段 order：“order”（排序号）最多一位小数，例如 3 或 3.5（排在第3章和第4章之间）。']);
     expect(messages({ ...valid, order: '2' })).toEqual([
-      '字段 order：“order”（排序号）应当是 1、2、3 这样的正整数，不要加引号。',
+      '字段 order：“order”（排序号）应当是 1、2、3 这样的数，不要加引号。',
     ]);
-    expect(messages({ ...valid, order: 1.5 })).toEqual(['字段 order：“order”（排序号）应当是正整数。']);
     expect(messages({ ...valid, order: 0 })).toEqual(['字段 order：“order”（排序号）应当从 1 开始。']);
   });
 

@@ -10,6 +10,8 @@ export { default as TrainerNote } from './TrainerNote.astro';
 export { default as Answer } from './Answer.astro';
 export { default as Material } from './Material.astro';
 export { default as Worksheet } from './Worksheet.astro';
+// A local edition's notes (inserted by the Markdown plugin in an edition's build).
+export { default as LocalNotes } from './LocalNotes.astro';
 // Decision tools: each loads its own small script, only on pages that use it.
 export { default as MeetingCost } from './MeetingCost.astro';
 export { default as DocumentDecision } from './DocumentDecision.astro';

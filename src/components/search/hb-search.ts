@@ -145,12 +145,15 @@ class HbSearch extends HTMLElement {
     this.#input.value = state.q;
     for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[name="topic"]')) box.checked = state.topics.includes(box.value);
     for (const radio of this.#form.querySelectorAll<HTMLInputElement>('input[name="kind"]')) radio.checked = radio.value === state.kind;
+    const local = this.#form.querySelector<HTMLInputElement>('input[name="local"]');
+    if (local) local.checked = !!state.local;
     void this.#run(state);
   }
 
   async #run(state: SearchState): Promise<void> {
     const id = ++this.#runId;
-    document.title = state.q ? `搜索：${state.q} · 基层减负工作手册` : '搜索 · 基层减负工作手册';
+    const site = this.dataset.siteTitle ?? '';
+    document.title = state.q ? `搜索：${state.q} · ${site}` : `搜索 · ${site}`;
     if (isEmpty(state)) {
       this.#clear();
       for (const slot of this.querySelectorAll<HTMLElement>('[data-count-for]')) slot.textContent = '';
@@ -200,7 +203,7 @@ class HbSearch extends HTMLElement {
 
   #summary(state: SearchState, outcome: SearchOutcome): string {
     const n = outcome.results.length;
-    const scope = [state.topics.join('、'), state.kind].filter(Boolean).join(' · ');
+    const scope = [state.topics.join('、'), state.kind, state.local ? '本地规定' : ''].filter(Boolean).join(' · ');
     if (!state.q) return `${scope || '全部页面'}：共 ${n} 页`;
     const where = scope ? `（${scope}）` : '';
     return n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`;
@@ -231,7 +234,7 @@ class HbSearch extends HTMLElement {
     } else {
       tips.append(el('li', {}, '换一个更短或更常用的词，例如把“会议通知怎么写”改成“会议通知”。'));
     }
-    const filtered = state.topics.length > 0 || state.kind !== '';
+    const filtered = state.topics.length > 0 || state.kind !== '' || !!state.local;
     if (filtered) {
       const all: SearchState = { q: state.q, topics: [], kind: '' };
       const link = el('a', { href: `?${paramsFromState(all)}` }, '在全部专题中搜索');
@@ -280,7 +283,7 @@ class HbSearch extends HTMLElement {
     const kind = data.filters.kind?.[0];
     const item = el('li', { className: 'hb-result' });
     item.append(el('h2', { className: 'hb-result__title' }, el('a', { href: data.url }, title)));
-    const meta = [topic, kind].filter((x): x is string => Boolean(x));
+    const meta = [topic, kind, data.filters.origin?.[0]].filter((x): x is string => Boolean(x));
     if (meta.length) item.append(el('p', { className: 'hb-result__meta' }, meta.join(' · ')));
     // The page-top part of the excerpt, or the whole-page excerpt when browsing by filter.
     const top = data.sub_results.find((s) => !s.anchor);

@@ -27,6 +27,7 @@
  * the download links stay hidden and the print pages remain.
  */
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { getConfig } from '../../lib/config.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -48,7 +49,7 @@ const MAX_PASSES = 4;
 const DEBUG = !!process.env.HB_PDF_DEBUG;
 const debug = (...args: unknown[]) => DEBUG && console.log('  [pdf]', ...args);
 
-const rel = (file: string) => path.relative(process.cwd(), file) || file;
+const rel = (file: string) => path.relative(getConfig().root, file) || file;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface Job {
@@ -109,7 +110,8 @@ async function findJobs(dist: string): Promise<Job[]> {
     const route = `/${path.relative(dist, path.dirname(file)).split(path.sep).join('/')}/`;
     jobs.push({ route, pdf });
   }
-  return jobs.sort((a, b) => rank(a) - rank(b) || a.route.localeCompare(b.route));
+  const only = getConfig().pdfOnly;
+  return jobs.filter((j) => !only || only.has(j.pdf)).sort((a, b) => rank(a) - rank(b) || a.route.localeCompare(b.route));
 }
 
 async function writeReport(dist: string, report: Record<string, unknown>): Promise<void> {

@@ -19,6 +19,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { markdownToHtml, type MdastPluginDefinition } from 'satteri';
+import { getConfig } from '../config.ts';
 import { CHECKLIST_ID, PHASES, deriveItemId, normaliseItemText, type ChecklistData, type ChecklistItem, type Phase } from './model';
 
 /** checklist id → file that defines it, for the duplicate check across files. */
@@ -27,7 +28,7 @@ const owners = new Map<string, string>();
 const EXPLICIT_ID = /\{\s*\/\*\s*id:\s*([^*]*?)\s*\*\/\s*\}/;
 
 function relative(file: string): string {
-  return path.relative(process.cwd(), file) || file;
+  return path.relative(getConfig().root, file) || file;
 }
 
 function fail(file: string, message: string): never {

@@ -14,11 +14,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import type { Citation } from '../citations.ts';
+import { getConfig } from '../config.ts';
 
 type Attr = { type: string; name?: string; value?: unknown };
 
 function fileOf(url: URL | undefined): string {
-  return url ? path.relative(process.cwd(), fileURLToPath(url)) : '(unknown file)';
+  return url ? path.relative(getConfig().root, fileURLToPath(url)) : '(unknown file)';
 }
 
 function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string, file: string): string | undefined {

@@ -5,7 +5,8 @@
 import type { MdastPluginDefinition } from 'satteri';
 import { checklistPlugin } from '../checklist/markdown-plugin.ts';
 import { citationPlugin } from './citation-plugin.ts';
+import { localNotesPlugin } from './notes-plugin.ts';
 
 export function contentPlugins(): MdastPluginDefinition[] {
-  return [checklistPlugin(), citationPlugin()];
+  return [checklistPlugin(), citationPlugin(), localNotesPlugin()];
 }

@@ -23,7 +23,8 @@ function vocabularyPage(page: Page): VocabularyPage {
 async function load(): Promise<SiteSearchData> {
   const handbook = await getHandbook();
   const glossaryPage = handbook.pages.find((p) => p.href === GLOSSARY_HREF);
-  const glossary = parseGlossary(glossaryPage?.entry.body ?? '');
+  // The national glossary and a local edition's terms (shown after it on the same page).
+  const glossary = [glossaryPage?.entry.body ?? '', ...handbook.glossary.map((g) => g.body ?? '')].flatMap(parseGlossary);
   return { glossary, vocabulary: searchVocabulary(handbook.pages.map(vocabularyPage), glossary) };
 }
 

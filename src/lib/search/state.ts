@@ -9,6 +9,9 @@ import { TOPICS } from '../topics.ts';
 export const KINDS = ['章节', '清单', '政策'] as const;
 export type Kind = (typeof KINDS)[number];
 
+/** Pages with a local edition's text (local chapters, records, notes) carry this filter. */
+export const LOCAL_FILTER = 'origin:本地';
+
 /** The policy library: its pages carry this name as their topic filter (not one of the topic chips). */
 export const POLICY_LIBRARY = { name: '政策文件', href: '/policies/' } as const;
 
@@ -18,6 +21,8 @@ export interface SearchState {
   topics: string[];
   /** Empty: both kinds. */
   kind: Kind | '';
+  /** Only pages with a local edition's text (`local=1`; a local edition's search page offers it). */
+  local?: boolean;
 }
 
 /** The longest query we act on; the rest is ignored (a pasted paragraph is not a query). */
@@ -37,6 +42,7 @@ export function stateFromParams(params: URLSearchParams): SearchState {
     q: normalizeQuery(params.get('q') ?? ''),
     topics: TOPIC_NAMES.filter((name) => wanted.has(name)),
     kind: (KINDS as readonly string[]).includes(kind) ? (kind as Kind) : '',
+    ...(params.get('local') === '1' ? { local: true } : {}),
   };
 }
 
@@ -45,6 +51,7 @@ export function paramsFromState(state: SearchState): URLSearchParams {
   if (state.q) params.set('q', state.q);
   for (const topic of state.topics) params.append('topic', topic);
   if (state.kind) params.set('kind', state.kind);
+  if (state.local) params.set('local', '1');
   return params;
 }
 
@@ -55,7 +62,7 @@ export function searchHref(state: SearchState): string {
 }
 
 export function isEmpty(state: SearchState): boolean {
-  return !state.q && state.topics.length === 0 && !state.kind;
+  return !state.q && state.topics.length === 0 && !state.kind && !state.local;
 }
 
 /** Pagefind filters for a state: topics combine with OR, kind narrows further. */
@@ -63,5 +70,6 @@ export function pagefindFilters(state: SearchState): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
   if (state.topics.length) filters.topic = { any: state.topics };
   if (state.kind) filters.kind = state.kind;
+  if (state.local) filters.origin = LOCAL_FILTER.split(':')[1];
   return filters;
 }

@@ -10,7 +10,7 @@ import { HANDBOOK_DOC, WORKSHEETS_DOC, handoutDoc, slidesDoc, trainerHandoutDoc 
 import { getConfig } from '../../lib/config';
 
 const { identity } = getConfig();
-const base = `${identity.title}（${identity.edition}）`;
+const base = `${identity.title} · ${identity.edition}`;
 const heads: [string, string][] = [
   [HANDBOOK_DOC.pdf, base],
   ...TOPICS.map((t): [string, string] => [handoutDoc(t).pdf, `${base} · ${t.name}培训讲义`]),
