@@ -3,13 +3,45 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { dist } from './site-pages';
+import { TOPICS } from '../../src/lib/topics';
+
+test.describe('the seventh topic, 基层权责, is everywhere a topic is', () => {
+  const chapters = ['基层权责总览', '属地管理与乡镇履职事项清单', '责任书、责任状与一票否决', '借调与工作专班', '创建示范与达标活动'];
+
+  test('in the table of contents, its topic page and the search filter', async ({ page }) => {
+    await page.goto('/meetings/overview/');
+    const nav = page.getByRole('navigation', { name: '手册目录' });
+    await expect(nav.getByRole('link', { name: '基层权责', exact: true })).toHaveAttribute('href', '/duties/');
+    for (const title of chapters) await expect(nav.getByRole('link', { name: title })).toBeVisible();
+    await page.goto('/duties/');
+    await expect(page.getByRole('heading', { level: 1, name: '基层权责' })).toBeVisible();
+    for (const title of chapters) await expect(page.getByRole('main').getByRole('link', { name: title })).toBeVisible();
+    await page.goto('/search/?topic=' + encodeURIComponent('基层权责'));
+    await expect(page.getByRole('checkbox', { name: /^基层权责/ })).toBeChecked();
+    await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('link', { name: '借调与工作专班' })).toBeVisible({ timeout: 15_000 });
+  });
+
+  test('in 清单汇总, 会前准备单 and the print pages', async ({ page }) => {
+    await page.goto('/checklists/');
+    const section = page.getByRole('region', { name: /^基层权责（\d+ 份）/ });
+    await expect(section.getByRole('link', { name: /借调/ }).first()).toBeVisible();
+    await page.goto('/prepare/');
+    await expect(page.getByRole('rowheader', { name: '基层权责' })).toBeVisible();
+    await page.getByRole('link', { name: '全部（基层权责）' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '基层权责准备单（全部清单）' })).toBeVisible();
+    await page.goto('/print/duties/');
+    for (const title of chapters) await expect(page.getByRole('heading', { name: title }).first()).toBeVisible();
+    await page.goto('/print/');
+    await expect(page.getByRole('heading', { name: '基层权责', exact: true }).first()).toBeVisible();
+  });
+});
 
 test.describe('reading the handbook', () => {
   test('home → topic → chapter, with breadcrumbs and no scripts', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1, name: '基层减负工作手册' })).toBeVisible();
-    for (const name of ['会议', '发文', '调研', '督查检查', '考核', '工作群与政务应用']) {
+    for (const { name } of TOPICS) {
       await expect(page.getByRole('main').getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible();
     }
     await page.getByRole('main').getByRole('link', { name: /^会议/ }).click();

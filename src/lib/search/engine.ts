@@ -66,9 +66,12 @@ export interface PagefindApi {
  * Ranking weights (Pagefind `ranking` option). termSimilarity: matches on a longer word
  * that merely starts with the query word (陪 → 陪同) count much less. metaWeights: a
  * page whose keywords (tags, glossary terms) hold the query ranks above pages that merely
- * mention it. Chosen with tests/search/evaluate.ts; see README “Search”.
+ * mention it. pageLength, termSaturation, termFrequency (Pagefind's BM25 knobs, below their
+ * defaults): a short page that repeats a word — a policy record's summary — no longer
+ * outranks the long chapter that explains the matter. Chosen with tests/search/evaluate.ts;
+ * see README “Search”.
  */
-export const RANKING = { termSimilarity: 6, metaWeights: { title: 5, keywords: 10 } };
+export const RANKING = { termSimilarity: 6, pageLength: 0.5, termSaturation: 2.0, termFrequency: 0.5, metaWeights: { title: 5, keywords: 10 } };
 /** Score multiplier for a page that contains a query unit as an exact phrase. */
 export const PHRASE_BOOST = 2;
 
