@@ -39,7 +39,7 @@ export interface ContentLayer {
   dir: string;
 }
 
-export const BUILD_STEPS = ['link-check', 'search-index', 'pdf', 'offline'] as const;
+export const BUILD_STEPS = ['link-check', 'search-index', 'pdf', 'offline', 'compress'] as const;
 export type BuildStepName = (typeof BUILD_STEPS)[number];
 
 export interface HandbookConfig {
