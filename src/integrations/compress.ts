@@ -13,7 +13,7 @@
  * compressing or now compressed already is removed, so a server never sends a stale copy.
  * Runs after every other step (each of them writes or rewrites files).
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -139,11 +139,16 @@ export async function compressDir(dist: string): Promise<CompressReport> {
     }
   }
 
-  /** Writes `data` to rel+enc when it is worth it; else removes an old copy. */
+  /**
+   * Writes `data` to rel+enc when it is worth it, with the file's own times (a server's
+   * Last-Modified is then the same whichever copy it sends); else removes an old copy.
+   */
   const keep = async (rel: string, enc: (typeof ENCODINGS)[number], data: Buffer | undefined): Promise<boolean> => {
     const file = path.join(dist, rel + enc);
     if (data) {
       await writeFile(file, data);
+      const { atime, mtime } = await stat(path.join(dist, rel));
+      await utimes(file, atime, mtime);
       return true;
     }
     if (present.has(rel + enc)) {

@@ -4,7 +4,7 @@
  * files, small files, PDFs, images, incompressible bytes), and that stale copies go.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -26,6 +26,7 @@ describe('compress step', () => {
 
   beforeAll(async () => {
     write('index.html', page);
+    utimesSync(file('index.html'), new Date('2026-01-02T03:04:05Z'), new Date('2026-01-02T03:04:05Z'));
     write('meetings/attendance/index.html', page.replace('参会', '陪会'));
     write('_astro/Base.abc123.css', `.a{color:red}\n${'.hb-x{margin:0 auto;padding:1rem}\n'.repeat(60)}`);
     write('_astro/app.abc123.js', script);
@@ -61,6 +62,12 @@ describe('compress step', () => {
       expect(gunzipSync(readFileSync(file(`${rel}.gz`))).equals(original), rel).toBe(true);
       expect(readFileSync(file(`${rel}.br`)).length).toBeLessThan(original.length);
     }
+  });
+
+  it('gives the copies the file’s own modification time', () => {
+    const { mtimeMs } = statSync(file('index.html'));
+    expect(statSync(file('index.html.br')).mtimeMs).toBe(mtimeMs);
+    expect(statSync(file('index.html.gz')).mtimeMs).toBe(mtimeMs);
   });
 
   it('Brotli beats gzip on HTML', () => {
