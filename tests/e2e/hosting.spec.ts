@@ -103,10 +103,20 @@ test.describe('headers', () => {
     }
   });
 
-  test('so do scripts, Pagefind files and error pages', async ({ request }) => {
-    expectSecurityHeaders(await request.get(script()));
-    expectSecurityHeaders(await request.get('/pagefind/pagefind.js'));
-    expectSecurityHeaders(await request.get('/no-such-page/'));
+  test('so do error pages; scripts carry the CSP, other files only nosniff and the referrer policy', async ({ request }) => {
+    const notFound = await request.get('/no-such-page/');
+    expect(notFound.status()).toBe(404);
+    expectSecurityHeaders(notFound);
+    for (const url of ['/sw.js', script(), '/pagefind/pagefind.js']) {
+      expect((await request.get(url)).headers()['content-security-policy'], url).toBe(`${CSP}; frame-ancestors 'none'`);
+    }
+    // Document headers mean nothing to a data file; over HTTP/1.1 they would weigh on each of
+    // the 13-16 files a first search fetches.
+    const chunk = await request.get(`/pagefind/index/${first('pagefind/index', /\.pf_index$/)}`);
+    const rules = headersFile();
+    expect(chunk.headers()['x-content-type-options']).toBe(rules.get('x-content-type-options'));
+    expect(chunk.headers()['referrer-policy']).toBe(rules.get('referrer-policy'));
+    for (const name of ['content-security-policy', 'permissions-policy', 'cross-origin-opener-policy']) expect(chunk.headers()[name], name).toBeUndefined();
   });
 
   test('a page cannot be framed by another site', async ({ page }) => {

@@ -32,24 +32,57 @@ function headerRules(): Map<string, Map<string, string>> {
   return rules;
 }
 
-/** deploy/nginx.conf's add_header lines: name → value (and whether each says `always`). */
+/** deploy/nginx.conf's add_header lines: name → value as written (and whether each says `always`). */
 function nginxHeaders(): Map<string, { value: string; always: boolean }> {
   return new Map(
     [...nginxCode.matchAll(/add_header\s+([\w-]+)\s+(?:"([^"]*)"|(\S+))\s*(always)?\s*;/g)].map((m) => [m[1], { value: m[2] ?? m[3], always: !!m[4] }]),
   );
 }
 
-/** What Cache-Control nginx sends for a URI: its `map $uri $hb_cache_control`, evaluated. */
-function nginxCacheControl(uri: string): string {
-  const block = /map \$uri \$hb_cache_control \{([^}]*)\}/.exec(nginxCode)![1];
-  const entries = [...block.matchAll(/(\S+)\s+"([^"]*)"\s*;/g)].map((m) => ({ key: m[1], value: m[2] }));
-  const fallback = entries.find((e) => e.key === 'default')!.value;
-  // nginx: exact matches first, then the regular expressions in order (these are plain PCRE
-  // that JavaScript reads the same way).
-  const exact = entries.find((e) => !e.key.startsWith('~') && e.key === uri);
-  if (exact) return exact.value;
-  return entries.find((e) => e.key.startsWith('~') && new RegExp(e.key.slice(1)).test(uri))?.value ?? fallback;
+/** A response as nginx's maps see it. */
+interface Served {
+  uri: string;
+  contentType: string;
 }
+
+/**
+ * The value of an nginx variable for a response: `$uri`, `$sent_http_content_type`, or one of
+ * the file's `map`s, evaluated as nginx does (exact keys first, then the regular expressions
+ * in order, else `default`; these are plain PCRE that JavaScript reads the same way).
+ */
+function nginxVariable(name: string, response: Served): string {
+  if (name === 'uri') return response.uri;
+  if (name === 'sent_http_content_type') return response.contentType;
+  const map = new RegExp(`map \\$(\\w+) \\$${name} \\{([^}]*)\\}`).exec(nginxCode);
+  if (!map) throw new Error(`no map for $${name} in deploy/nginx.conf`);
+  const input = nginxVariable(map[1], response);
+  const entries = [...map[2].matchAll(/(\S+)\s+(?:"([^"]*)"|([^\s;]+))\s*;/g)].map((m) => ({ key: m[1], value: m[2] ?? m[3] }));
+  const found =
+    entries.find((e) => e.key !== 'default' && !e.key.startsWith('~') && e.key === input) ??
+    entries.find((e) => e.key.startsWith('~') && new RegExp(e.key.slice(1)).test(input)) ??
+    entries.find((e) => e.key === 'default');
+  return resolve(found?.value ?? '', response);
+}
+
+/** A value as written in the file, its `$variables` filled in. */
+function resolve(value: string, response: Served): string {
+  return value.replace(/\$(\w+)/g, (_, name: string) => nginxVariable(name, response));
+}
+
+/** The headers nginx adds to a response (an empty value sends none). */
+function nginxSends(response: Served): Map<string, string> {
+  const sent = new Map<string, string>();
+  for (const [name, { value }] of nginxHeaders()) {
+    const v = resolve(value, response);
+    if (v) sent.set(name, v);
+  }
+  return sent;
+}
+
+/** What Cache-Control nginx sends for a URI. */
+const nginxCacheControl = (uri: string) => nginxSends({ uri, contentType: 'text/html; charset=utf-8' }).get('Cache-Control');
+
+const page: Served = { uri: '/meetings/attendance/index.html', contentType: 'text/html; charset=utf-8' };
 
 /** deploy/nginx.conf's `types { }`: extension → type. */
 function nginxTypes(): Map<string, string> {
@@ -77,18 +110,33 @@ describe('security headers', () => {
 });
 
 describe('deploy/nginx.conf', () => {
-  it('sends the CSP of src/lib/csp.ts plus frame-ancestors', () => {
-    expect(nginxHeaders().get('Content-Security-Policy')?.value).toBe(`${CSP}; frame-ancestors 'none'`);
+  it('sends the CSP of src/lib/csp.ts plus frame-ancestors with pages and error pages', () => {
+    expect(nginxSends(page).get('Content-Security-Policy')).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(nginxSends({ uri: '/404.html', contentType: 'text/html; charset=utf-8' }).get('Content-Security-Policy')).toBe(`${CSP}; frame-ancestors 'none'`);
   });
-  it('sends every header _headers sets for all paths, with the same value, on every response', () => {
+  it('sends every header _headers sets for all paths with pages, with the same value, on every status', () => {
     const all = headerRules().get('/*')!;
     expect(all.size).toBeGreaterThanOrEqual(5);
-    const sent = nginxHeaders();
-    for (const [name, value] of all) {
-      expect(sent.get(name)?.value, name).toBe(value);
-    }
+    const sent = nginxSends(page);
+    for (const [name, value] of all) expect(sent.get(name), name).toBe(value);
     // `always`: error pages and the 404 page too.
-    for (const [name, { always }] of sent) expect(always, name).toBe(true);
+    for (const [name, { always }] of nginxHeaders()) expect(always, name).toBe(true);
+  });
+  it('sends the CSP with scripts too (a worker such as sw.js takes its policy from its response)', () => {
+    const sw = nginxSends({ uri: '/sw.js', contentType: 'text/javascript; charset=utf-8' });
+    expect(sw.get('Content-Security-Policy')).toBe(`${CSP}; frame-ancestors 'none'`);
+    expect(sw.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+  it('sends only nosniff and the referrer policy with other files, whose document headers browsers ignore', () => {
+    for (const response of [
+      { uri: '/pagefind/index/zh-cn_12ee618.pf_index', contentType: 'application/octet-stream' },
+      { uri: '/_astro/Base.Bkl5QUV6.css', contentType: 'text/css; charset=utf-8' },
+      { uri: '/manifest.webmanifest', contentType: 'application/manifest+json; charset=utf-8' },
+    ]) {
+      const sent = nginxSends(response);
+      expect([...sent.keys()].sort(), response.uri).toEqual(['Cache-Control', 'Referrer-Policy', 'X-Content-Type-Options']);
+      expect(sent.get('X-Content-Type-Options')).toBe(headerRules().get('/*')!.get('X-Content-Type-Options'));
+    }
   });
   it('sets headers only at the server level (nginx drops them in a location with add_header of its own)', () => {
     for (const [, body] of nginxCode.matchAll(/location[^{]*\{([^}]*)\}/g)) expect(body).not.toMatch(/add_header/);
