@@ -194,7 +194,8 @@ async function benchOne(n, opts) {
     const suffix = opts.runs > 1 ? `-run${r}` : '';
     // One `astro build` makes the site and runs the build steps; PDFs and the offline worker
     // are timed apart below. Each step's own time comes from dist/build-report.json.
-    const build = await step('astro build', 'scripts/astro.mjs', ['build'], { env: { ...env, HB_SKIP_STEPS: 'pdf,offline' }, log: path.join(logs, `N${n}-build${suffix}.log`) });
+    // (compress runs after the PDFs or the offline step below: it is not part of "site + search".)
+    const build = await step('astro build', 'scripts/astro.mjs', ['build'], { env: { ...env, HB_SKIP_STEPS: 'pdf,offline,compress' }, log: path.join(logs, `N${n}-build${suffix}.log`) });
     if (!build.ok) stepFailed(build);
     const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
     const index = steps['search-index'] ?? { ms: 0, cpuMs: 0 };
@@ -251,10 +252,14 @@ async function benchOne(n, opts) {
   result.offline = { stepMs: offlineStep?.ms, precacheBytes: off?.precacheBytes, precacheFiles: off?.precacheFiles };
   say(`offline: precache ${off?.precacheFiles} files, ${formatBytes(off?.precacheBytes)} (${formatMs(offlineStep?.ms)})`);
 
-  // Sizes.
+  // Precompressed copies (the compress step ran last, after the PDFs or the offline step).
+  result.compress = (await readJson(path.join(dist, 'build-report.json')))?.compress;
+
+  // Sizes. The .br/.gz copies are other encodings of files already counted: left out.
   const isPdf = (f) => f.endsWith('.pdf');
-  result.dist = { ...(await folderSize(dist, isPdf)), htmlPages: await countHtmlPages(dist), pdfBytes: (await folderSize(dist, (f) => !isPdf(f))).bytes };
-  result.searchIndex = await folderSize(path.join(dist, 'pagefind'));
+  const isCopy = (f) => f.endsWith('.br') || f.endsWith('.gz');
+  result.dist = { ...(await folderSize(dist, (f) => isPdf(f) || isCopy(f))), htmlPages: await countHtmlPages(dist), pdfBytes: (await folderSize(dist, (f) => !isPdf(f))).bytes };
+  result.searchIndex = await folderSize(path.join(dist, 'pagefind'), isCopy);
   result.searchIndex.fragments = (await folderSize(path.join(dist, 'pagefind/fragment'))).files;
   result.searchIndex.indexChunks = (await folderSize(path.join(dist, 'pagefind/index'))).files;
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundledNode = `${root}node_modules/node/bin/node`;
 
-function recentEnough(version) {
+export function recentEnough(version) {
   const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
   return major > 22 || (major === 22 && minor >= 12);
 }

@@ -20,7 +20,9 @@ export async function offline({ dist, logger }: StepContext): Promise<void> {
     globPatterns: ['**/*.{html,css,js,svg,png,ico,webmanifest}', 'pagefind/**/*'],
     // The report files are for the benchmark, not for readers.
     // Print pages are long and for trainers at a desk: cached when opened, like the PDFs.
-    globIgnores: ['sw.js', 'workbox-*.js', '*-report.json', '**/*.pdf', 'print/**'],
+    // .br/.gz copies (compress.ts) are the same files for the server to send; the browser
+    // unpacks them.
+    globIgnores: ['sw.js', 'workbox-*.js', '*-report.json', '**/*.pdf', 'print/**', '**/*.br', '**/*.gz'],
     swDest: path.join(dist, 'sw.js'),
     mode: 'production',
     sourcemap: false,

@@ -3,9 +3,11 @@
  * integrations on `astro:build:done` (with the hook's `dir` and a forked `logger`). So one
  * `astro build` makes everything, and a step can still be run again alone:
  * `runFrom('pdf')` (npm run pdf) re-runs the PDF step and every step that reads its output
- * (the offline worker fingerprints the HTML the PDF step rewrites).
+ * (the offline worker fingerprints the HTML the PDF step rewrites; the precompressed copies
+ * are made last, after anything that writes files).
  *
- * Each step records its wall and CPU time in dist/build-report.json (read by the benchmark).
+ * Each step records its wall and CPU time in dist/build-report.json (read by the benchmark),
+ * with whatever figures it returns.
  * Steps listed in HB_SKIP_STEPS (config.ts) are left out of a build.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { searchIndex } from './search-index.ts';
 import { makePdfs } from './pdf/index.ts';
 import { makeDocx } from './docx/index.ts';
 import { offline } from './offline.ts';
+import { compress } from './compress.ts';
 
 /** What a step needs: the built site and somewhere to report. */
 export interface StepContext {
@@ -33,7 +36,8 @@ export interface BuildStep {
   name: BuildStepName;
   /** Steps whose output this one reads: re-running one of them re-runs this one. */
   after: BuildStepName[];
-  run(context: StepContext): Promise<void>;
+  /** May return figures for dist/build-report.json (beside the step's time). */
+  run(context: StepContext): Promise<void | object>;
 }
 
 /** In running order. */
@@ -43,6 +47,8 @@ export const STEPS: BuildStep[] = [
   { name: 'pdf', after: [], run: makePdfs },
   { name: 'docx', after: [], run: makeDocx },
   { name: 'offline', after: ['search-index', 'pdf', 'docx'], run: offline },
+  // Every step writes files the server may send compressed: re-running any re-compresses.
+  { name: 'compress', after: ['link-check', 'search-index', 'pdf', 'docx', 'offline'], run: compress },
 ];
 
 const REPORT = 'build-report.json';
@@ -64,7 +70,7 @@ function cpuMs(): number {
 async function runStep(step: BuildStep, context: StepContext): Promise<void> {
   const started = performance.now();
   const cpu = cpuMs();
-  await step.run(context);
+  const figures = await step.run(context);
   const file = path.join(context.dist, REPORT);
   let report: Record<string, { ms: number; cpuMs: number }> = {};
   try {
@@ -72,7 +78,7 @@ async function runStep(step: BuildStep, context: StepContext): Promise<void> {
   } catch {
     report = {};
   }
-  report[step.name] = { ms: Math.round(performance.now() - started), cpuMs: cpuMs() - cpu };
+  report[step.name] = { ...(figures ?? {}), ms: Math.round(performance.now() - started), cpuMs: cpuMs() - cpu };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 }
 

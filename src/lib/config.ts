@@ -21,6 +21,9 @@
  *                      for test builds that check a few of them
  *   CHROMIUM_PATH      the browser for PDFs and tests; default /usr/bin/chromium
  *   HB_TEST_PORT       the port the end-to-end tests serve on; default 4399
+ *   HB_TEST_SERVER     what serves the build to the end-to-end tests: nginx with
+ *                      deploy/nginx.conf (default), or preview (`astro preview`, where nginx
+ *                      is not installed; the hosting tests are then skipped)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -66,7 +69,7 @@ export interface ContentLayer {
   dir: string;
 }
 
-export const BUILD_STEPS = ['link-check', 'search-index', 'pdf', 'docx', 'offline'] as const;
+export const BUILD_STEPS = ['link-check', 'search-index', 'pdf', 'docx', 'offline', 'compress'] as const;
 export type BuildStepName = (typeof BUILD_STEPS)[number];
 
 export interface HandbookConfig {
@@ -89,7 +92,11 @@ export interface HandbookConfig {
   pdfOnly?: ReadonlySet<string>;
   chromiumPath: string;
   testPort: number;
+  testServer: TestServer;
 }
+
+export const TEST_SERVERS = ['nginx', 'preview'] as const;
+export type TestServer = (typeof TEST_SERVERS)[number];
 
 export const DEFAULT_SITE_URL = 'https://handbook.example.org/';
 
@@ -228,6 +235,13 @@ function port(value: string): number {
   return n;
 }
 
+function testServer(value: string): TestServer {
+  if (!(TEST_SERVERS as readonly string[]).includes(value)) {
+    throw new ConfigError(`环境变量 HB_TEST_SERVER 写成了“${value}”。`, `可以写 ${TEST_SERVERS.join(' 或 ')}；不设置时用 nginx。`);
+  }
+  return value as TestServer;
+}
+
 /** Reads and checks the configuration from `env` (pure apart from checking folders exist). */
 export function loadConfig(env: Record<string, string | undefined> = process.env, root = ROOT): HandbookConfig {
   const value = (name: string) => {
@@ -262,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(value('HB_PDF_ONLY') ? { pdfOnly: new Set(value('HB_PDF_ONLY')!.split(',').map((f) => f.trim()).filter(Boolean)) } : {}),
     chromiumPath: value('CHROMIUM_PATH') ?? '/usr/bin/chromium',
     testPort: port(value('HB_TEST_PORT') ?? '4399'),
+    testServer: testServer(value('HB_TEST_SERVER') ?? 'nginx'),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The Content-Security-Policy of every page, delivered as a <meta> tag (and, for hosts that
- * support it, as a header via public/_headers; keep the two in step — a unit test checks).
+ * support it, as a header via public/_headers and deploy/nginx.conf; keep them in step — a unit
+ * test checks).
  * No inline scripts or styles anywhere: scripts and stylesheets are external files.
  * Pagefind compiles its WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
  */

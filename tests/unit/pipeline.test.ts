@@ -2,13 +2,14 @@
  * The build steps as one pipeline (src/integrations/steps.ts): re-running a step re-runs
  * what reads its output. The real case: `npm run pdf` after a build rewrites the HTML (PDF
  * download links with their sizes), so the offline worker must be made again, or readers'
- * phones keep stale pages. Runs on a copy of the build under test (npm test builds first).
+ * phones keep stale pages (and the server its stale .br/.gz copies). Runs on a copy of the build under test (npm test builds first).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyPdfLinks } from '../../src/integrations/pdf/links';
 import { STEPS, stepsFrom } from '../../src/integrations/steps';
@@ -18,11 +19,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 describe('step order', () => {
   it('runs every step once, in order, and re-runs what depends on a step', () => {
-    expect(STEPS.map((s) => s.name)).toEqual(['link-check', 'search-index', 'pdf', 'docx', 'offline']);
-    expect(stepsFrom('pdf').map((s) => s.name)).toEqual(['pdf', 'offline']);
-    expect(stepsFrom('search-index').map((s) => s.name)).toEqual(['search-index', 'offline']);
-    expect(stepsFrom('link-check').map((s) => s.name)).toEqual(['link-check']);
-    expect(stepsFrom('docx').map((s) => s.name)).toEqual(['docx', 'offline']);
+    expect(STEPS.map((s) => s.name)).toEqual(['link-check', 'search-index', 'pdf', 'docx', 'offline', 'compress']);
+    expect(stepsFrom('pdf').map((s) => s.name)).toEqual(['pdf', 'offline', 'compress']);
+    expect(stepsFrom('search-index').map((s) => s.name)).toEqual(['search-index', 'offline', 'compress']);
+    expect(stepsFrom('link-check').map((s) => s.name)).toEqual(['link-check', 'compress']);
+    expect(stepsFrom('docx').map((s) => s.name)).toEqual(['docx', 'offline', 'compress']);
+    expect(stepsFrom('compress').map((s) => s.name)).toEqual(['compress']);
   });
 });
 
@@ -66,5 +68,9 @@ describe('npm run pdf after a build', () => {
     const stale = [...after].filter(([url, revision]) => md5(path.join(dist, url)) !== revision).map(([url]) => url);
     expect(stale).toEqual([]);
     expect(after.size).toBeGreaterThan(100);
+    // The precompressed copies were made again from the rewritten pages, and are not precached.
+    expect(brotliDecompressSync(readFileSync(path.join(dist, 'index.html.br'))).equals(readFileSync(path.join(dist, 'index.html')))).toBe(true);
+    expect(gunzipSync(readFileSync(path.join(dist, 'index.html.gz'))).equals(readFileSync(path.join(dist, 'index.html')))).toBe(true);
+    expect([...after.keys()].filter((url) => /\.(br|gz)$/.test(url))).toEqual([]);
   });
 });
