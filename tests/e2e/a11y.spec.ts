@@ -38,7 +38,8 @@ const pages = [...sitemapPages(), '/no-such-page/'];
 // few pages per test: parallel across workers without paying a new context per page.
 const printPages = pages.filter((p) => p.startsWith('/print/'));
 const screenPages = pages.filter((p) => !p.startsWith('/print/'));
-const CHUNKS = 4;
+// About 20 pages a test.
+const CHUNKS = Math.ceil(screenPages.length / 20);
 
 test.describe('every page: axe (light scheme) and CSP', () => {
   test('the sitemap lists the site', () => expect(screenPages.length).toBeGreaterThan(20));
@@ -70,6 +71,11 @@ const templates = [
   '/prepare/',
   '/prepare/meetings/',
   '/search/?q=留痕',
+  '/policies/',
+  '/policies/rules-2024/',
+  '/training/',
+  '/training/meetings/rewrite-bloated-notice/',
+  '/slides/meetings/',
   '/no-such-page/',
 ];
 test.describe('dark scheme, one page per template', () => {

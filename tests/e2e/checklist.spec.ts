@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dist } from './site-pages';
+import { TOPICS } from '../../src/lib/topics';
 
 const CHAPTER = '/meetings/attendance/';
 const LIST = 'meetings-attendance-before';
@@ -312,10 +313,7 @@ test.describe('summary and preparation pages', () => {
 
   test('the summary lists every checklist by topic with a printable page each', async ({ page }) => {
     await page.goto('/checklists/');
-    const total = ['meetings', 'documents', 'research-visits', 'inspections', 'assessment', 'chat-groups'].reduce(
-      (n, t) => n + sourceChecklists(t).length,
-      0,
-    );
+    const total = TOPICS.reduce((n, t) => n + sourceChecklists(t.slug).length, 0);
     await expect(page.getByRole('main').getByText(`手册共有 ${total} 份检查清单`)).toBeVisible();
     await page.getByRole('region', { name: /^会议/ }).getByRole('link', { name: '定参会范围前检查' }).click();
     await expect(page).toHaveURL(`/checklists/${LIST}/`);

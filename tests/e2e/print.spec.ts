@@ -119,7 +119,7 @@ test.describe('printing any page (print media)', () => {
 
   test('no printed chapter ends on a sheet without text of its own', async ({ page }, testInfo) => {
     test.setTimeout(180_000);
-    const pages = builtPages().filter((p) => /^\/(guide\/[^/]+|[a-z-]+\/[a-z-]+)\/$/.test(p) && !/^\/(print|checklists|prepare|handouts|search)\//.test(p));
+    const pages = builtPages().filter((p) => /^\/(guide\/[^/]+|[a-z-]+\/[a-z-]+)\/$/.test(p) && !/^\/(print|checklists|prepare|handouts|search|slides)\//.test(p));
     expect(pages).toEqual(expect.arrayContaining(['/meetings/attendance/', '/guide/glossary/']));
     const file = testInfo.outputPath('chapter.pdf');
     const endings: string[] = [];
@@ -237,7 +237,12 @@ test.describe('print documents', () => {
     const breaks = await page.evaluate(() =>
       [...document.querySelectorAll('.hb-print-section, .hb-print-part')].map((s) => getComputedStyle(s).breakBefore),
     );
-    expect(breaks.length).toBe(order.length + TOPICS.length);
+    // Sections: every page in reading order, then one per policy record; parts: one per topic
+    // and the 政策文件 appendix.
+    const policies = builtPages().filter((p) => /^\/policies\/[^/]+\/$/.test(p)).length;
+    expect(policies).toBeGreaterThan(0);
+    await expect(page.getByRole('heading', { level: 2, name: '政策文件', exact: true })).toHaveCount(1);
+    expect(breaks.length).toBe(order.length + policies + TOPICS.length + 1);
     expect(new Set(breaks)).toEqual(new Set(['page']));
     await expect(page.getByRole('navigation', { name: '手册目录' })).toHaveCount(0);
     await expect(page.getByRole('contentinfo')).toBeHidden();
@@ -326,7 +331,7 @@ test.describe('PDFs made by the build', () => {
     for (const n of [2, Math.ceil(total / 2), total]) {
       const t = pages[n - 1];
       expect(t.match(FOOTER)?.slice(1, 3), `footer of page ${n}`).toEqual([String(n), String(total)]);
-      expect(t).toContain(`${HANDBOOK_TITLE}（2026年第1版）`);
+      expect(t).toContain(`${HANDBOOK_TITLE} · 2026年第1版`);
     }
     // Chinese extracts as Chinese: no replacement characters, mostly CJK, known phrases intact.
     expect(text).not.toContain('\uFFFD');
@@ -404,7 +409,11 @@ test.describe('PDFs made by the build', () => {
   test('the PDF step reports its time and sizes for the benchmark', () => {
     const report = JSON.parse(readFileSync(path.join(dist, 'pdf-report.json'), 'utf8'));
     expect(report.files.map((f: { file: string }) => f.file).sort()).toEqual(
-      ['handbook.pdf', 'checklists.pdf', ...TOPICS.map((t) => `handouts/${t.slug}.pdf`)].sort(),
+      [
+        'handbook.pdf',
+        'checklists.pdf',
+        ...TOPICS.flatMap((t) => [`handouts/${t.slug}.pdf`, `handouts/trainer/${t.slug}.pdf`, `slides/${t.slug}.pdf`]),
+      ].sort(),
     );
     expect(report.totalMs).toBeGreaterThan(0);
     expect(report.handbookBytesPerPage).toBe(Math.round(statSync(pdfPath('handbook.pdf')).size / pageCount('handbook.pdf')));

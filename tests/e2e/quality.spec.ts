@@ -2,7 +2,7 @@
  * Site-wide quality gates on the built site: valid HTML, sitemap/robots/canonical URLs,
  * byte budgets, and a keyboard-only walk through the main paths.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
@@ -23,6 +23,24 @@ test('every built page is valid HTML (html-validate)', async () => {
     }
   }
   expect(failures).toEqual([]);
+});
+
+test('every stylesheet keeps the cascade layer order, whichever a page loads first', () => {
+  // A page's first CSS file fixes the order of the layers; Astro may put a component's file first.
+  const declared = readFileSync(path.resolve(import.meta.dirname, '../../src/styles/layers.css'), 'utf8')
+    .match(/^@layer ([^;]+);/m)![1]
+    .split(',')
+    .map((l) => l.trim());
+  const files = readdirSync(path.join(dist, '_astro')).filter((f) => f.endsWith('.css'));
+  expect(files.length).toBeGreaterThan(1);
+  for (const file of files) {
+    const css = readFileSync(path.join(dist, '_astro', file), 'utf8');
+    const seen: string[] = [];
+    for (const [, names] of css.matchAll(/@layer\s+([\w.,\s-]+?)\s*[;{]/g)) {
+      for (const name of names.split(',').map((n) => n.trim())) if (!seen.includes(name)) seen.push(name);
+    }
+    expect(seen, file).toEqual(declared);
+  }
 });
 
 test('the sitemap lists every page, robots.txt points to it, canonical URLs use the site URL', async ({ page }) => {

@@ -240,7 +240,7 @@ test.describe('是否需要发文', () => {
     await expect(dd(page).getByRole('status')).toHaveText('建议：合并发（合并后正文一般不超过4000字）。理由和下一步见下方。');
     await expect(dd(page).getByRole('heading', { name: '建议' })).toBeVisible();
     await expect(dd(page).getByText('能与近期其他文件合并，合成一份发，不各发各的。')).toBeVisible();
-    await expect(dd(page).getByText('以正式公布文本为准').last()).toBeVisible();
+    await expect(dd(page).getByText(/字数上限出自中办、国办《若干规定》第一部分/).last()).toBeVisible();
     await fitsPhone(page);
     expect(await axe(page, 'hb-document-decision')).toEqual([]);
     expect(errors).toEqual([]);

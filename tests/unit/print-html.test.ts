@@ -38,6 +38,19 @@ describe('scopeFragment: one chapter inside a combined print page', () => {
     expect(out).toContain('for="p-meetings-attendance--a b"');
   });
 
+  it('names a labelled section (a tool, a landmark) after its chapter too, so two chapters with one tool differ', () => {
+    const tool = '<section aria-labelledby="group-audit-title"><h3 id="group-audit-title">工作群体检</h3></section>';
+    const names = ['p-chat-groups-groups', 'p-chat-groups-apps'].map((prefix) =>
+      /aria-labelledby="([^"]+)"/.exec(scopeFragment(tool, { prefix, pagePath: '/x/', contextLabel: `${prefix}__title` }))![1],
+    );
+    expect(names).toEqual([
+      'p-chat-groups-groups__title p-chat-groups-groups--group-audit-title',
+      'p-chat-groups-apps__title p-chat-groups-apps--group-audit-title',
+    ]);
+    // A list's label is not a landmark's: left as it was.
+    expect(scopeFragment(chapter, { prefix: 'p', pagePath: '/x/', contextLabel: 'p__title' })).toContain('<ul aria-labelledby="p--checklist-x">');
+  });
+
   it('turns links to pages of the same document into in-document links, keeps the rest', () => {
     expect(out).toContain('href="#p-guide-glossary--陪会"');
     expect(out).toContain('href="#p-meetings-overview"');

@@ -23,6 +23,12 @@ export interface ScopeOptions {
   anchors?: ReadonlyMap<string, string>;
   /** Levels to add to every heading (1: h2 → h3). Capped at h6. */
   headingShift?: number;
+  /**
+   * Id of the element naming the fragment in the combined page (the chapter's title). A
+   * labelled `<section>` inside (a tool is a region) is a landmark, and two chapters may hold
+   * the same tool: its label is prefixed with this one, so every landmark's name stays unique.
+   */
+  contextLabel?: string;
 }
 
 /** One start tag, attribute values with `>` inside quotes included. */
@@ -72,7 +78,7 @@ export function collectIds(html: string): string[] {
 }
 
 export function scopeFragment(html: string, options: ScopeOptions): string {
-  const { prefix, anchors = new Map(), headingShift = 0 } = options;
+  const { prefix, anchors = new Map(), headingShift = 0, contextLabel } = options;
   const pagePath = normalisePath(options.pagePath);
   const ids = new Set(collectIds(html));
   const local = (id: string) => (ids.has(id) ? scopedId(prefix, id) : id);
@@ -105,7 +111,10 @@ export function scopeFragment(html: string, options: ScopeOptions): string {
       let next: string | undefined;
       if (k === 'id') next = scopedId(prefix, text);
       else if (k === 'href') next = rewriteHref(text.replace(/&amp;/g, '&'));
-      else if (ID_LIST_ATTRIBUTES.has(k)) next = text.split(/\s+/).filter(Boolean).map(local).join(' ');
+      else if (ID_LIST_ATTRIBUTES.has(k)) {
+        next = text.split(/\s+/).filter(Boolean).map(local).join(' ');
+        if (k === 'aria-labelledby' && contextLabel && name.toLowerCase() === 'section') next = `${contextLabel} ${next}`;
+      }
       if (next === undefined || next === text) return all;
       return `${space}${key}${eq}${quote === "'" ? `'${next.replace(/'/g, '&#39;')}'` : `"${attr(next)}"`}`;
     });
