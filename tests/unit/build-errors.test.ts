@@ -16,11 +16,31 @@ describe('a broken chapter stops the build with a clear message', () => {
     expect(status).toBe(0);
   });
 
-  it('names the file and the field for an unknown topic', () => {
+  it('names the file and the field for an unknown topic, and nothing the editor need not fix', () => {
     const { status, output } = fixture('topic');
     expect(status).not.toBe(0);
-    expect(output).toContain('overview.mdx');
-    expect(output).toContain('“topic”（专题）写成了“meeting”');
+    expect(output).toContain('build-errors/topic/meetings/overview.mdx：文件开头的元数据有 1 处要改：\n- “topic”（专题）写成了“meeting”');
+    expect(output).toContain('按上面的说明改正文件开头两行 --- 之间的字段');
+    // Astro's English frame and its advice on browser APIs (set off by the topic `documents`).
+    expect(output).not.toContain('does not match collection schema');
+    expect(output).not.toContain('Browser APIs');
+  });
+
+  it('reports a chapter whose topic names another folder once, with its fix, and no order clash in that topic', () => {
+    const { status, output } = fixture('topic-folder');
+    expect(status).not.toBe(0);
+    expect(output).toContain('手册内容有 1 处问题：\n- tests/fixtures/build-errors/topic-folder/meetings/overview.mdx：字段 topic 写的是“documents”，但文件在 meetings/ 文件夹里。');
+    expect(output).toContain('把 topic 改成 meetings，或把文件移到 documents/ 文件夹。');
+    expect(output).not.toContain('字段 order');
+    expect(output).not.toContain('Browser APIs');
+  });
+
+  it('names the file and the new name when a file name has capitals or a space', () => {
+    const { status, output } = fixture('filename');
+    expect(status).not.toBe(0);
+    expect(output).toContain('filename/meetings/Attendance.mdx：文件名“Attendance”会变成网址的一部分，只能用小写英文字母、数字和连字符');
+    expect(output).toContain('filename/meetings/Attendance.mdx：把文件改名为 attendance.mdx。');
+    expect(output).toContain('filename/meetings/new chapter.mdx：把文件改名为 new-chapter.mdx。');
   });
 
   it('names both files when two chapters share an order, with the fix as the hint', () => {
