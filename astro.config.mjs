@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import path from 'node:path';
 import { getConfig } from './src/lib/config.ts';
 import { contentPlugins } from './src/lib/markdown/index.ts';
+import { withSyntaxErrors } from './src/lib/markdown/syntax-errors.ts';
 import { buildSteps } from './src/integrations/steps.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
@@ -20,7 +21,8 @@ export default defineConfig({
   ...(config.buildDir ? { cacheDir: path.join(config.buildDir, 'cache') } : {}),
   build: { format: 'directory', ...(config.buildDir ? { server: path.join(config.buildDir, 'server') } : {}) },
   markdown: {
-    processor: satteri({ mdastPlugins: contentPlugins() }),
+    // MDX syntax errors (an unclosed <Callout>) reported to editors in Chinese.
+    processor: withSyntaxErrors(satteri({ mdastPlugins: contentPlugins() })),
   },
   // After the pages: link check, search index, PDFs, offline worker, in that order.
   integrations: [mdx(), sitemap(), ...buildSteps()],

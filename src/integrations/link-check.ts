@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { AstroError } from 'astro/errors';
+import { editorError } from '../lib/errors.ts';
 import { getConfig, type ContentLayer } from '../lib/config.ts';
 import { sourceOf } from '../lib/routes.ts';
 import type { StepContext } from './steps.ts';
@@ -76,7 +76,7 @@ export function findBrokenLinks(dist: string, layers: readonly ContentLayer[], r
 export async function linkCheck({ dist, logger }: StepContext): Promise<void> {
   const problems = findBrokenLinks(dist, getConfig().layers);
   if (problems.length) {
-    throw new AstroError(
+    throw editorError(
       `链接检查发现 ${problems.length} 处问题：\n- ${problems.join('\n- ')}`,
       '改正链接的地址或锚点（锚点是目标页面上小标题的文字），或删掉这个链接，然后重新运行 npm run build。',
     );

@@ -7,13 +7,13 @@
  */
 import path from 'node:path';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { AstroError } from 'astro/errors';
 import { citationProblems, type Citation } from './citations.ts';
 import { getConfig } from './config.ts';
+import { editorError, problemsError } from './errors.ts';
 import { dateSortKey, mainDate } from './policies.ts';
 import { hrefOf, hrefOfPageId, strayFiles } from './routes.ts';
 import { TOPICS, type Topic } from './topics.ts';
-import { chapterProblems, formatProblems, slugProblem, strayProblems, type Problem } from './validate.ts';
+import { chapterProblems, slugProblem, strayProblems, type Problem } from './validate.ts';
 
 export type ChapterEntry = CollectionEntry<'chapters'>;
 export type FrontEntry = CollectionEntry<'front'>;
@@ -109,12 +109,6 @@ let cached: Promise<Handbook> | undefined;
 export function getHandbook(): Promise<Handbook> {
   cached ??= load();
   return cached;
-}
-
-/** One build error for all the problems found, in Chinese, the fixes in the hint. */
-export function problemsError(problems: readonly Problem[]): AstroError {
-  const { message, hint } = formatProblems(problems);
-  return new AstroError(message, hint);
 }
 
 async function load(): Promise<Handbook> {
@@ -310,7 +304,7 @@ export function notesAt(handbook: Handbook, href: string, anchor: string): Place
 /** The record `id` (checked by the model before any page renders). */
 export function policyPage(handbook: Handbook, id: string): PolicyPage {
   const page = handbook.policies.find((p) => p.slug === id);
-  if (!page) throw new AstroError(`政策文件库里没有“${id}”。`, '引用的编号要与 content/policies/ 里的文件名一致。');
+  if (!page) throw editorError(`政策文件库里没有“${id}”。`, '引用的编号要与 content/policies/ 里的文件名一致。');
   return page;
 }
 

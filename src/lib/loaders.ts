@@ -13,8 +13,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import type { ContentLayer } from './config.ts';
+import { editorError, frontmatterError } from './errors.ts';
 import { entryId } from './routes.ts';
 
 export interface LayeredGlobOptions {
@@ -34,6 +34,14 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
       const owners = new Map<string, string>();
       const clashes: string[] = [];
       const bases: string[] = [];
+      // A schema failure, told in Chinese and naming the file (see frontmatterError).
+      const parseData = (async (props) => {
+        try {
+          return await context.parseData(props);
+        } catch (error) {
+          throw frontmatterError(error, props.filePath ? path.relative(root, props.filePath) : props.id) ?? error;
+        }
+      }) as LoaderContext['parseData'];
       const under = (relBase: string) => (id: string) => {
         const file = context.store.get(id)?.filePath ?? '';
         return file === relBase || file.startsWith(`${relBase}/`);
@@ -62,7 +70,7 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
             return id;
           },
         });
-        await loader.load({ ...context, store });
+        await loader.load({ ...context, store, parseData });
       }
       // Entries of a layer this build does not have (a local edition built before, from the
       // same cache) must not linger in a national build.
@@ -70,7 +78,7 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
         if (!bases.some((relBase) => under(relBase)(id))) context.store.delete(id);
       }
       if (clashes.length) {
-        throw new AstroError(
+        throw editorError(
           `本地内容与全国版同名：${clashes.join('；')}。`,
           '本地版只能增加内容，不能替换全国版的文件。请给本地文件换一个文件名；要补充全国版某一章，请写本地注释（见 README“怎样做本地版”）。',
         );

@@ -3,7 +3,7 @@
  * that matches their `topic`, file names make clean addresses, no two chapters of a topic
  * share an `order`, and no .mdx file lies where no collection reads it.
  * Each problem names the file, what is wrong and the fix, in Chinese; the model turns the
- * list into one build error (see `problemsError` in handbook.ts).
+ * list into one build error (see `problemsError` in errors.ts).
  */
 import path from 'node:path';
 import { SLUG } from './routes.ts';
@@ -29,11 +29,13 @@ const fileOf = (entry: { id: string; filePath?: string }) => entry.filePath ?? e
 export function slugProblem(entry: { id: string; filePath?: string }): Problem | undefined {
   const name = entry.id.split('/').at(-1) ?? '';
   if (SLUG.test(name)) return undefined;
-  const suggestion = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'new-chapter';
+  const suggestion = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return {
     file: fileOf(entry),
-    message: `文件名“${name}”会变成网址的一部分，只能用小写英文字母、数字和连字符。`,
-    fix: `把文件改名为 ${suggestion}.mdx 这样的名字（例如 attendance.mdx）。`,
+    message: `文件名“${name}”会变成网址的一部分，只能用小写英文字母、数字和连字符（不能有大写字母、空格或汉字）。`,
+    fix: suggestion
+      ? `把文件改名为 ${suggestion}.mdx。`
+      : '把文件改成小写英文、数字和连字符组成的名字，例如 attendance.mdx。',
   };
 }
 
@@ -43,14 +45,18 @@ export function chapterProblems(entries: readonly EntryLike[]): Problem[] {
   for (const entry of entries) {
     const file = fileOf(entry);
     const [folder] = entry.id.split('/');
+    const slug = slugProblem(entry);
     if (folder !== entry.data.topic) {
       problems.push({
         file,
         message: `字段 topic 写的是“${entry.data.topic}”，但文件在 ${folder}/ 文件夹里。`,
         fix: `把 topic 改成 ${folder}，或把文件移到 ${entry.data.topic}/ 文件夹。`,
       });
+      // Its order is compared within its topic once the editor has chosen which one it is:
+      // a clash with a topic it may not stay in would be a second, misleading message.
+      if (slug) problems.push(slug);
+      continue;
     }
-    const slug = slugProblem(entry);
     if (slug) problems.push(slug);
     const key = `${entry.data.topic}#${entry.data.order}`;
     const other = seen.get(key);

@@ -16,11 +16,60 @@ describe('a broken chapter stops the build with a clear message', () => {
     expect(status).toBe(0);
   });
 
-  it('names the file and the field for an unknown topic', () => {
+  it('names the file and the field for an unknown topic, and nothing the editor need not fix', () => {
     const { status, output } = fixture('topic');
     expect(status).not.toBe(0);
-    expect(output).toContain('overview.mdx');
-    expect(output).toContain('“topic”（专题）写成了“meeting”');
+    expect(output).toContain('build-errors/topic/meetings/overview.mdx：文件开头的元数据有 1 处要改：\n- “topic”（专题）写成了“meeting”');
+    expect(output).toContain('按上面的说明改正文件开头两行 --- 之间的字段');
+    // Astro's English frame and its advice on browser APIs (set off by the topic `documents`).
+    expect(output).not.toContain('does not match collection schema');
+    expect(output).not.toContain('Browser APIs');
+  });
+
+  it('reports a chapter whose topic names another folder once, with its fix, and no order clash in that topic', () => {
+    const { status, output } = fixture('topic-folder');
+    expect(status).not.toBe(0);
+    expect(output).toContain('手册内容有 1 处问题：\n- tests/fixtures/build-errors/topic-folder/meetings/overview.mdx：字段 topic 写的是“documents”，但文件在 meetings/ 文件夹里。');
+    expect(output).toContain('把 topic 改成 meetings，或把文件移到 documents/ 文件夹。');
+    expect(output).not.toContain('字段 order');
+    expect(output).not.toContain('Browser APIs');
+  });
+
+  it('names the file and the new name when a file name has capitals or a space', () => {
+    const { status, output } = fixture('filename');
+    expect(status).not.toBe(0);
+    expect(output).toContain('filename/meetings/Attendance.mdx：文件名“Attendance”会变成网址的一部分，只能用小写英文字母、数字和连字符');
+    expect(output).toContain('filename/meetings/Attendance.mdx：把文件改名为 attendance.mdx。');
+    expect(output).toContain('filename/meetings/new chapter.mdx：把文件改名为 new-chapter.mdx。');
+  });
+
+  it('names the file, the line and where to put the image when an image does not exist', () => {
+    const { status, output } = fixture('image');
+    const file = 'tests/fixtures/build-errors/image/meetings/overview.mdx';
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${file} 第 11 行：图片“/images/no-such.png”不存在（应在 public/images/no-such.png）。`);
+    expect(output).toContain(`${file} 第 11 行：把图片文件放到 public/images/no-such.png`);
+    expect(output).toContain(`${file} 第 13 行：图片“./no-such-either.png”不存在（应在 tests/fixtures/build-errors/image/meetings/no-such-either.png）。`);
+    expect(output).toContain(`${file} 第 15 行：图片“/images/missing-too.png”不存在`);
+    // The image that exists (public/icons/icon-192.png) is not reported.
+    expect(output).toContain('手册内容有 3 处问题');
+  });
+
+  it('names the chapter file, not a page that shows it, for an unknown component, listing those there are', () => {
+    const { status, output } = fixture('component');
+    expect(status).not.toBe(0);
+    expect(output).toContain('tests/fixtures/build-errors/component/meetings/overview.mdx 第 11 行：没有名为 <Foo> 的组件。');
+    expect(output).toContain('检查拼写和大小写。可用的组件：<Checklist>、<Callout>');
+    expect(output).not.toContain('/print/');
+    expect(output).not.toContain('Expected component');
+  });
+
+  it('names the file and the line of an unclosed component and says how to close it', () => {
+    const { status, output } = fixture('unclosed');
+    expect(status).not.toBe(0);
+    expect(output).toContain('tests/fixtures/build-errors/unclosed/meetings/overview.mdx 第 11 行：<Callout> 没有结束标签。');
+    expect(output).toContain('在这个组件的内容后面另起一行写 </Callout>');
+    expect(output).not.toContain('Expected a closing tag');
   });
 
   it('names both files when two chapters share an order, with the fix as the hint', () => {

@@ -36,9 +36,22 @@ describe('cross-chapter checks', () => {
     ]);
   });
 
+  it('reports only the topic of a chapter in the wrong folder, not an order clash in a topic it may leave', () => {
+    expect(chapterProblems([entry('documents/overview', 'documents', 1), entry('meetings/overview', 'documents', 1)])).toEqual([
+      {
+        file: 'content/meetings/overview.mdx',
+        message: '字段 topic 写的是“documents”，但文件在 meetings/ 文件夹里。',
+        fix: '把 topic 改成 meetings，或把文件移到 documents/ 文件夹。',
+      },
+    ]);
+  });
+
   it('rejects file names that do not make clean URLs, suggesting one that does', () => {
-    expect(slugProblem({ id: 'meetings/会议', filePath: 'content/meetings/会议.mdx' })?.message).toContain('只能用小写英文字母、数字和连字符');
-    expect(slugProblem({ id: 'meetings/Attendance' })?.fix).toContain('attendance.mdx');
+    expect(slugProblem({ id: 'meetings/会议', filePath: 'content/meetings/会议.mdx' })).toMatchObject({
+      message: '文件名“会议”会变成网址的一部分，只能用小写英文字母、数字和连字符（不能有大写字母、空格或汉字）。',
+      fix: '把文件改成小写英文、数字和连字符组成的名字，例如 attendance.mdx。',
+    });
+    expect(slugProblem({ id: 'meetings/New chapter' })?.fix).toBe('把文件改名为 new-chapter.mdx。');
     expect(slugProblem({ id: 'meetings/attendance' })).toBeUndefined();
   });
 

@@ -10,17 +10,11 @@
  * them), and hands the list to the page's `<Sources />` as a prop, so the 依据 list is
  * generated from the citations. A `<Cite>` without a quoted `doc` fails here, naming the file.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import type { Citation } from '../citations.ts';
-import { getConfig } from '../config.ts';
+import { sourceFile } from './source.ts';
 
 type Attr = { type: string; name?: string; value?: unknown };
-
-function fileOf(url: URL | undefined): string {
-  return url ? path.relative(getConfig().root, fileURLToPath(url)) : '(unknown file)';
-}
 
 function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string, file: string): string | undefined {
   const attr = (node.attributes as readonly Attr[]).find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
@@ -39,7 +33,7 @@ function found(data: Record<string, unknown>): Citation[] {
 export function citationPlugin(): MdastPluginDefinition {
   const cite = (node: MdxJsxFlowElement | MdxJsxTextElement, ctx: { fileURL: URL | undefined; data: Record<string, unknown> }) => {
     if (node.name !== 'Cite') return;
-    const file = fileOf(ctx.fileURL);
+    const file = sourceFile(ctx.fileURL);
     const doc = attribute(node, 'doc', file);
     if (!doc) throw new Error(`${file}：<Cite> 缺少 doc（政策文件编号），例如 <Cite doc="rules-2024" part="meetings" />。`);
     const part = attribute(node, 'part', file);
