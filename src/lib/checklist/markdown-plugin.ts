@@ -14,12 +14,14 @@
  * list, gives every item a stable id, and replaces the children with an `items` prop
  * (JSON) so one Astro component renders the checklist everywhere. It also records the
  * checklists in the page's remark frontmatter (`checklists`) for the summary pages.
- * Problems throw an error naming the file, so the build stops with a clear message.
+ * Problems throw an EditorError naming the file (src/lib/errors.ts), so the build stops
+ * with a clear message and the fix.
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { markdownToHtml, type MdastPluginDefinition } from 'satteri';
 import { getConfig } from '../config.ts';
+import { editorError } from '../errors.ts';
 import { CHECKLIST_ID, PHASES, deriveItemId, normaliseItemText, type ChecklistData, type ChecklistItem, type Phase } from './model';
 
 /** checklist id → file that defines it, for the duplicate check across files. */
@@ -32,7 +34,7 @@ function relative(file: string): string {
 }
 
 function fail(file: string, message: string): never {
-  throw new Error(`${file}：${message}`);
+  throw editorError(`${file}：${message}`, '按上面的说明改好这份清单，再运行 npm run build。清单的写法见 README“编辑指南：怎样新增一章”。');
 }
 
 type Attr = { type: string; name?: string; value?: unknown };
