@@ -21,11 +21,12 @@ const EXCLUDE = ['.hb-print-only', '.hb-checklist__fields', '.hb-checklist__acti
 /**
  * Index chunk size, in word positions (Pagefind's default is 20000, ~30 KB a chunk here).
  * A search fetches one chunk per word range it touches; small chunks keep a first search
- * within its byte budget (≤ 120 KB; tests/e2e/search.spec.ts) at the cost of more, smaller
- * requests. Pagefind ~1.6 reads this only from the environment (“unstable”): if a later
+ * within its byte budget (≤ 100 KB; tests/e2e/search.spec.ts) at the cost of more, smaller
+ * requests (1000: the worst query of tests/search/queries.json fetched 13 KB of chunks
+ * instead of 21 KB at 2000, for 0.7 KB more in pf_meta). Pagefind ~1.6 reads this only from the environment (“unstable”): if a later
  * version ignores it, chunks grow back and the budget test says so.
  */
-process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '2000';
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '1000';
 /** Pagefind writes these UI bundles; the site never loads them. */
 const UNUSED = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',

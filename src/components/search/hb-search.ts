@@ -19,8 +19,12 @@ import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
 
-/** Results rendered per step; each needs one fragment (~4 KB) from the index. */
-const PAGE_SIZE = 5;
+/**
+ * Results rendered per step; each needs one fragment (a whole chapter's text, ~5 KB with
+ * Brotli) from the index. Four fill two phone screens and keep a first search within its
+ * budget (≤ 100 KB, tests/e2e/search.spec.ts); 显示更多结果 loads the next four.
+ */
+const PAGE_SIZE = 4;
 /** Sub-results (headings inside a page) shown under a result. */
 const MAX_SUB_RESULTS = 3;
 /** Wait after the last keystroke before searching. */
