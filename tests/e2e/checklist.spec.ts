@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dist } from './site-pages';
 import { TOPICS } from '../../src/lib/topics';
+import { encodeShare } from '../../src/lib/checklist/state';
 
 const CHAPTER = '/meetings/attendance/';
 const LIST = 'meetings-attendance-before';
@@ -14,6 +15,21 @@ const status = (page: Page) => list(page).getByRole('status').first();
 async function open(page: Page, url = CHAPTER) {
   await page.goto(url);
   await expect(boxes(page).first()).toBeEnabled();
+}
+
+/** Item ids of the checklist, in page order. */
+const itemIds = (page: Page) => boxes(page).evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name));
+
+/** Which boxes are ticked, by position. */
+const tickedAt = (page: Page) =>
+  boxes(page).evaluateAll((els) => els.flatMap((el, i) => ((el as HTMLInputElement).checked ? [i] : [])));
+
+/** What storage holds for the checklist, by position (the page's own oracle: its item ids). */
+async function storedAt(page: Page): Promise<number[]> {
+  const ids = await itemIds(page);
+  const raw = await page.evaluate((key) => localStorage.getItem(key), `hb:checklist:v1:${LIST}`);
+  const ticked: string[] = raw ? JSON.parse(raw).ticked : [];
+  return ticked.map((id) => ids.indexOf(id)).sort((a, b) => a - b);
 }
 
 test.describe('a checklist in a chapter', () => {
@@ -172,10 +188,76 @@ test.describe('a checklist in a chapter', () => {
     await sender.close();
     await receiver.close();
   });
+
+  test('a share link open in one tab loses no tick made meanwhile in another', async ({ context }) => {
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await open(b);
+    await boxes(b).nth(1).check();
+    const ids = await itemIds(b);
+    const link = `${CHAPTER}#${encodeShare(new Map([[LIST, [ids[0], ids[3]]]]))}`;
+    const ask = list(a).getByRole('group', { name: '别人分享的勾选' });
+
+    // Keep mine: what storage holds when I choose, not what it held when the link opened.
+    await a.goto(link);
+    await expect(ask).toBeVisible();
+    await boxes(b).nth(5).check();
+    await expect(ask).toContainText('你自己保存的勾选（2 项）');
+    await ask.getByRole('button', { name: '保留我的勾选' }).click();
+    expect(await tickedAt(a)).toEqual([1, 5]);
+    await boxes(a).nth(6).check();
+    expect(await storedAt(a)).toEqual([1, 5, 6]);
+    await expect(boxes(b).nth(6)).toBeChecked();
+
+    // Replace: the shared ticks, plus ticks made elsewhere after the link opened, and I am told.
+    await a.goto(link);
+    await a.reload();
+    await expect(ask).toBeVisible();
+    await boxes(b).nth(7).check();
+    await ask.getByRole('button', { name: '用分享的勾选替换我的' }).click();
+    await expect(list(a).getByText('打开链接后在别的页面新勾的 1 项也保留了')).toBeVisible();
+    expect(await tickedAt(a)).toEqual([0, 3, 7]);
+    expect(await storedAt(a)).toEqual([0, 3, 7]);
+    await expect(boxes(b).nth(0)).toBeChecked();
+    await expect(boxes(b).nth(1)).not.toBeChecked();
+  });
+
+  test('Back to the chapter after a reset elsewhere shows what storage holds', async ({ page }) => {
+    await open(page);
+    const total = await boxes(page).count();
+    await boxes(page).nth(0).check();
+    await boxes(page).nth(2).check();
+    await open(page, `/checklists/${LIST}/`);
+    await page.getByRole('button', { name: '重置' }).click();
+    await page.getByRole('button', { name: '确定清空' }).click();
+    await page.goBack();
+    await expect(status(page)).toHaveText(`已完成 0/${total}`);
+    expect(await tickedAt(page)).toEqual([]);
+    // The next tick saves that tick alone, not the cleared ones.
+    await boxes(page).nth(1).check();
+    expect(await storedAt(page)).toEqual([1]);
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('a share link brings its question into view, above the shared ticks', async ({ page }) => {
+    await page.goto(CHAPTER);
+    const ids = await itemIds(page);
+    await page.goto(`/guide/glossary/`);
+    await page.goto(`${CHAPTER}#${encodeShare(new Map([[LIST, [ids[0]]]]))}`);
+    const ask = list(page).getByRole('group', { name: '别人分享的勾选' });
+    await expect(ask).toBeVisible();
+    await expect(ask.getByRole('button', { name: '保留我的勾选' })).toBeInViewport();
+    await expect(ask.getByRole('button', { name: '用分享的勾选替换我的' })).toBeInViewport();
+    await expect(list(page).getByRole('heading', { name: '定参会范围前检查' })).toBeInViewport();
+    await expect(ask).toBeFocused();
+  });
 });
 
 test.describe('when storage misbehaves', () => {
-  test('corrupt stored data is ignored without errors', async ({ page }) => {
+  test('corrupt stored data is reported once, never fatal, and the next tick replaces it', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(CHAPTER);
@@ -183,9 +265,18 @@ test.describe('when storage misbehaves', () => {
     await page.reload();
     await expect(boxes(page).first()).toBeEnabled();
     await expect(boxes(page).first()).not.toBeChecked();
+    // Said, not silently dropped; said once: re-reading the same data (the page shown again)
+    // does not push out what was said since.
+    await expect(list(page).getByText('之前保存的勾选没能全部读出（数据已损坏），这里只显示读得出的部分。')).toBeVisible();
+    await list(page).getByRole('button', { name: '下载' }).click();
+    await expect(list(page).getByText('已下载文本文件。')).toBeVisible();
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pageshow')));
+    await expect(list(page).getByText('已下载文本文件。')).toBeVisible();
+    const told = list(page).getByText('之前保存的勾选没能全部读出');
     await boxes(page).first().check();
     await page.reload();
     await expect(boxes(page).first()).toBeChecked();
+    await expect(told).toBeHidden();
     expect(errors).toEqual([]);
   });
 
@@ -218,6 +309,30 @@ test.describe('when storage misbehaves', () => {
     });
     await open(page);
     await boxes(page).nth(0).check();
+    await expect(list(page).getByText('勾选没能保存')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('a full storage still shows the saved ticks and says storage is full, not private browsing', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await open(page);
+    const total = await boxes(page).count();
+    await boxes(page).nth(0).check();
+    await boxes(page).nth(2).check();
+    // Now the storage is full: every write fails, reads still work.
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.reload();
+    await expect(boxes(page).first()).toBeEnabled();
+    await expect(status(page)).toHaveText(`已完成 2/${total}`);
+    expect(await tickedAt(page)).toEqual([0, 2]);
+    await expect(list(page).getByText('浏览器存储已满：已保存的勾选照常显示，新的改动只在本次浏览中有效。')).toBeVisible();
+    await expect(list(page).getByText(/无痕/)).toHaveCount(0);
+    await boxes(page).nth(1).check();
     await expect(list(page).getByText('勾选没能保存')).toBeVisible();
     expect(errors).toEqual([]);
   });

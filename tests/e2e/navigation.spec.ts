@@ -132,6 +132,26 @@ test.describe('on a 360 px phone', () => {
       expect(overflow, `horizontal scroll on ${path}`).toBeLessThanOrEqual(0);
     }
   });
+
+  test('the header’s 搜索 button holds its text at 360 and 320 px, and the box beside it stays usable', async ({ page }) => {
+    for (const width of [360, 320]) {
+      await page.setViewportSize({ width, height: 740 });
+      await page.goto('/');
+      const search = page.getByRole('banner').getByRole('search');
+      const button = search.getByRole('button', { name: '搜索' });
+      const fit = await button.evaluate((b) => {
+        const text = document.createRange();
+        text.selectNodeContents(b);
+        const style = getComputedStyle(b);
+        const room = b.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        return { text: text.getBoundingClientRect().width, room, right: b.getBoundingClientRect().right };
+      });
+      expect(fit.text, `搜索 squeezed at ${width} px`).toBeLessThanOrEqual(fit.room + 0.5);
+      expect(fit.right, `搜索 spills at ${width} px`).toBeLessThanOrEqual(width);
+      expect((await search.getByRole('searchbox').boundingBox())!.width).toBeGreaterThanOrEqual(56);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+  });
 });
 
 test.describe('on a desktop screen', () => {

@@ -77,6 +77,15 @@ test.describe('会议成本估算', () => {
     await expect(alternatives.getByRole('row', { name: /视频会议/ })).toContainText('360（50%）');
     await expect(alternatives.getByRole('row', { name: /书面或线上通知/ })).toContainText('675（94%）');
     await expect(alternatives.getByRole('row', { name: /不再层层开会/ })).toContainText('480（67%）');
+    // Each column heading reads on one line, not one character under another.
+    for (const heading of await alternatives.getByRole('columnheader').all()) {
+      const lines = await heading.evaluate((th) => {
+        const text = document.createRange();
+        text.selectNodeContents(th);
+        return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+      expect(lines, `“${await heading.textContent()}” wraps`).toBe(1);
+    }
     await expect(mc(page).getByRole('table', { name: /按现在的开法/ }).getByRole('row', { name: /合计/ })).toContainText('720');
     await expect(mc(page).getByText('下面还有 2 层各开一次传达会，假设每一层的人数、时长和路程都和这次相同')).toBeVisible();
     await expect(mc(page).getByText('不折算成钱').last()).toBeVisible();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveItemId, normaliseItemText } from '../../src/lib/checklist/model';
-import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../src/lib/checklist/state';
+import { acceptShare, checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../src/lib/checklist/state';
 
 const known = ['scope', 'agenda', 'video'];
 
@@ -9,12 +9,17 @@ describe('stored checklist state', () => {
     expect(storageKey('meetings-before')).toBe('hb:checklist:v1:meetings-before');
     const raw = encodeState(['video', 'scope'], 1700000000000);
     expect(JSON.parse(raw)).toEqual({ v: 1, ticked: ['scope', 'video'], updated: 1700000000000 });
-    expect([...decodeState(raw, known)].sort()).toEqual(['scope', 'video']);
+    expect(decodeState(raw, known)).toEqual({ ticked: new Set(['scope', 'video']), unreadable: false });
+  });
+
+  it('reads nothing stored as nothing ticked, with nothing to report', () => {
+    expect(decodeState(null, known)).toEqual({ ticked: new Set(), unreadable: false });
+    expect(decodeState('', known)).toEqual({ ticked: new Set(), unreadable: false });
   });
 
   it('drops items the editor removed and leaves new items unticked', () => {
     const raw = encodeState(['scope', 'removed-item']);
-    expect([...decodeState(raw, [...known, 'new-item'])]).toEqual(['scope']);
+    expect(decodeState(raw, [...known, 'new-item'])).toEqual({ ticked: new Set(['scope']), unreadable: false });
   });
 
   it.each([
@@ -24,14 +29,28 @@ describe('stored checklist state', () => {
     ['an older version', JSON.stringify({ v: 0, ticked: ['scope'] })],
     ['a future version', JSON.stringify({ v: 2, ticked: ['scope'] })],
     ['ticked not a list', JSON.stringify({ v: 1, ticked: 'scope' })],
-    ['empty string', ''],
-  ])('reads %s as nothing ticked', (_label, raw) => {
-    expect(decodeState(raw, known).size).toBe(0);
+  ])('reads %s as nothing ticked, and reports it unreadable', (_label, raw) => {
+    expect(decodeState(raw, known)).toEqual({ ticked: new Set(), unreadable: true });
   });
 
-  it('ignores non-string entries in a tampered list', () => {
+  it('keeps the readable ticks of a tampered list and reports the rest unreadable', () => {
     const raw = JSON.stringify({ v: 1, ticked: ['scope', 7, null, { x: 1 }, 'agenda'] });
-    expect([...decodeState(raw, known)].sort()).toEqual(['agenda', 'scope']);
+    expect(decodeState(raw, known)).toEqual({ ticked: new Set(['agenda', 'scope']), unreadable: true });
+  });
+});
+
+describe('accepting a share link', () => {
+  it('gives the shared ticks plus those made elsewhere after the link opened, and counts them', () => {
+    const shared = new Set(['scope', 'agenda']);
+    // When the link opened I had `video`; meanwhile another tab ticked `extra` and `agenda`.
+    const result = acceptShare(shared, new Set(['video']), new Set(['video', 'extra', 'agenda']));
+    expect(result).toEqual({ ticked: new Set(['scope', 'agenda', 'extra']), kept: 1 });
+  });
+
+  it('is the shared set alone when nothing changed meanwhile, or when ticks were only removed', () => {
+    const shared = new Set(['scope']);
+    expect(acceptShare(shared, new Set(['video']), new Set(['video']))).toEqual({ ticked: shared, kept: 0 });
+    expect(acceptShare(shared, new Set(['video', 'scope']), new Set())).toEqual({ ticked: shared, kept: 0 });
   });
 });
 

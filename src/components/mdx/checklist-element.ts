@@ -4,11 +4,13 @@
  * other tabs, shows progress in a polite live region, and offers reset (with
  * confirmation), copy as text, download, and a share link carried in the URL fragment.
  * Storage that is missing, full or corrupt never breaks the page: ticks then last for
- * the visit and the reader is told so.
+ * the visit and the reader is told so. Storage is the truth: the boxes re-read it when
+ * another tab writes and when the page is shown again (Back restores stale boxes), and
+ * a choice about a share link merges with what storage holds at the moment of choosing.
  */
 import { copyText } from '../../lib/browser/clipboard';
-import { store } from '../../lib/browser/storage';
-import { checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
+import { store, storeProblem } from '../../lib/browser/storage';
+import { acceptShare, checklistText, decodeShare, decodeState, encodeShare, encodeState, storageKey } from '../../lib/checklist/state';
 import { define } from '../../lib/browser/dom';
 
 
@@ -40,7 +42,12 @@ export interface ChecklistSnapshot {
 export class HbChecklist extends HTMLElement {
   #boxes: HTMLInputElement[] = [];
   #previewing = false;
+  /** Own ticks when the share link opened, and the shared ticks shown meanwhile. */
   #own = new Set<string>();
+  #shared = new Set<string>();
+  /** Storage does not hold what the boxes show (it refused the last write): the boxes are the state. */
+  #unsaved = !store;
+  #toldUnreadable = false;
 
   get checklistId(): string {
     return this.dataset.checklistId ?? '';
@@ -56,14 +63,21 @@ export class HbChecklist extends HTMLElement {
     this.#part('.hb-checklist__status').hidden = false;
     this.#part('.hb-checklist__actions').hidden = false;
     this.addEventListener('click', this.#onClick);
-    window.addEventListener('storage', this.#onStorage);
-    if (!store) this.#say('这个浏览器不能保存勾选（可能开启了无痕模式），关闭页面后勾选不会保留。');
+    window.addEventListener('storage', this.#sync);
+    // Back/Forward restores the boxes as they were when the page was left, after this ran.
+    window.addEventListener('pageshow', this.#sync);
+    if (storeProblem) {
+      this.#say(storeProblem === 'full'
+        ? '浏览器存储已满：已保存的勾选照常显示，新的改动只在本次浏览中有效。'
+        : '这个浏览器不能保存勾选（可能开启了无痕模式），关闭页面后勾选不会保留。');
+    }
     const shared = decodeShare(location.hash)?.get(this.checklistId);
     if (shared) this.#preview(shared);
   }
 
   disconnectedCallback(): void {
-    window.removeEventListener('storage', this.#onStorage);
+    window.removeEventListener('storage', this.#sync);
+    window.removeEventListener('pageshow', this.#sync);
   }
 
   /** Current state, for sheet-level copy and share. */
@@ -84,7 +98,12 @@ export class HbChecklist extends HTMLElement {
   }
 
   #stored(): Set<string> {
-    return decodeState(read(storageKey(this.checklistId)), this.#boxes.map((b) => b.name));
+    const { ticked, unreadable } = decodeState(read(storageKey(this.checklistId)), this.#boxes.map((b) => b.name));
+    if (unreadable && !this.#toldUnreadable) {
+      this.#toldUnreadable = true;
+      this.#say('之前保存的勾选没能全部读出（数据已损坏），这里只显示读得出的部分。');
+    }
+    return ticked;
   }
 
   #ticked(): Set<string> {
@@ -102,8 +121,8 @@ export class HbChecklist extends HTMLElement {
   #save(): void {
     const ticked = this.#ticked();
     this.#apply(ticked);
-    const key = storageKey(this.checklistId);
-    if (store && !write(key, ticked.size ? encodeState(ticked) : null)) {
+    this.#unsaved = !write(storageKey(this.checklistId), ticked.size ? encodeState(ticked) : null);
+    if (store && this.#unsaved) {
       this.#say('勾选没能保存（浏览器存储已满或被禁用），只在本次浏览中有效。');
     }
   }
@@ -114,10 +133,12 @@ export class HbChecklist extends HTMLElement {
     box.textContent = message;
   }
 
-  #onStorage = (event: StorageEvent): void => {
-    if (event.key !== null && event.key !== storageKey(this.checklistId)) return;
-    if (this.#previewing) return;
-    this.#apply(this.#stored());
+  /** Another tab wrote (`storage`) or the page is shown again (`pageshow`, no key). */
+  #sync = (event: Event): void => {
+    const key = (event as StorageEvent).key;
+    if (key && key !== storageKey(this.checklistId)) return;
+    if (this.#previewing) this.#showShared();
+    else this.#apply(this.#unsaved ? this.#ticked() : this.#stored());
   };
 
   #preview(shared: Set<string>): void {
@@ -126,25 +147,40 @@ export class HbChecklist extends HTMLElement {
     const incoming = new Set([...shared].filter((id) => known.has(id)));
     if (incoming.size === own.size && [...incoming].every((id) => own.has(id))) return;
     this.#own = own;
+    this.#shared = incoming;
     this.#previewing = true;
-    this.#apply(incoming);
     for (const box of this.#boxes) box.disabled = true;
+    this.#showShared();
     const panel = this.#part('[data-panel="share"]');
-    this.#part('[data-share-text]').textContent =
-      `这里显示的是别人分享的勾选（已完成 ${incoming.size}/${this.#boxes.length}）。` +
-      `你自己保存的勾选（${own.size} 项）还在，选择之前不会改动。`;
+    // The first question on the page comes to the reader, who may be far above it on a phone.
+    const first = !document.querySelector('[data-panel="share"]:not([hidden])');
     panel.hidden = false;
+    if (first) {
+      this.#part('.hb-checklist__title').scrollIntoView();
+      panel.focus({ preventScroll: true });
+    }
+  }
+
+  #showShared(): void {
+    this.#apply(this.#shared);
+    this.#part('[data-share-text]').textContent =
+      `这里显示的是别人分享的勾选（已完成 ${this.#shared.size}/${this.#boxes.length}）。` +
+      `你自己保存的勾选（${this.#stored().size} 项）还在，选择之前不会改动。`;
   }
 
   #endPreview(accept: boolean): void {
     this.#previewing = false;
     for (const box of this.#boxes) box.disabled = false;
     this.#part('[data-panel="share"]').hidden = true;
+    // Storage now, not as it was when the link opened: another tab may have ticked since.
+    const now = this.#stored();
     if (accept) {
+      const { ticked, kept } = acceptShare(this.#shared, this.#own, now);
+      this.#say(`已换成分享的勾选。${kept ? `打开链接后在别的页面新勾的 ${kept} 项也保留了。` : ''}`);
+      this.#apply(ticked);
       this.#save();
-      this.#say('已换成分享的勾选。');
     } else {
-      this.#apply(this.#own);
+      this.#apply(now);
       this.#say('已保留你自己的勾选。');
     }
     if (!document.querySelector('[data-panel="share"]:not([hidden])')) {

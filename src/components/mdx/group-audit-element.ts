@@ -9,7 +9,7 @@ import {
   ADVICE, auditGroups, auditText, decodeGroups, encodeGroups, isoDay, MAX_GROUPS, nextId, parseGroup, STORAGE_KEY,
   type Finding, type GroupEntry,
 } from '../../lib/tools/group-audit';
-import { store } from '../../lib/browser/storage';
+import { store, storeProblem } from '../../lib/browser/storage';
 import { copyText, el, enable, here, part, printTool, say, showErrors, stamp } from './tool-element';
 import { define } from '../../lib/browser/dom';
 
@@ -24,7 +24,7 @@ class HbGroupAudit extends HTMLElement {
     enable(this);
     this.#field('lastUseful').max = isoDay(new Date());
     this.#load();
-    if (!store) this.#note('这个浏览器不能保存登记的内容（可能开启了无痕模式），关闭页面后记录不会保留。');
+    if (storeProblem === 'blocked') this.#note('这个浏览器不能保存登记的内容（可能开启了无痕模式），关闭页面后记录不会保留。');
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#submit();

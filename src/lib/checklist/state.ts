@@ -6,10 +6,12 @@
  *   key    "hb:checklist:v1:<checklist-id>"
  *   value  {"v":1,"ticked":["<item-id>", …],"updated":<ms since epoch>}
  * Lifecycle: written on every tick, untick and reset (reset removes the key); read when
- * the page loads and whenever another tab writes the same key (the `storage` event).
+ * the page loads, whenever another tab writes the same key (the `storage` event) and when
+ * the page is shown again (`pageshow`: Back restores the boxes as they were, storage wins).
  * Item ids are stable (see model.ts), so ticks survive reordering; ids the page no
  * longer has (an editor removed the item) are dropped when read; new items start unticked.
- * Anything unreadable (bad JSON, wrong version, wrong types) reads as "nothing ticked".
+ * Anything unreadable (bad JSON, wrong version, wrong types) reads as "nothing ticked", or
+ * without the unreadable entries, and is reported as unreadable so the reader can be told.
  * A new version of this shape gets a new key prefix, so old data is simply ignored.
  *
  * Share fragment: "#share=" + encodeURIComponent("<checklist-id>:<item>.<item>|<id2>:…")
@@ -26,20 +28,42 @@ export function encodeState(ticked: Iterable<string>, now = Date.now()): string 
   return JSON.stringify({ v: STORAGE_VERSION, ticked: [...new Set(ticked)].sort(), updated: now });
 }
 
-/** Ticked ids among `known` item ids; an empty set for anything unreadable. */
-export function decodeState(raw: string | null | undefined, known: readonly string[]): Set<string> {
-  if (!raw) return new Set();
+export interface StoredState {
+  /** Ticked ids among the known item ids. */
+  ticked: Set<string>;
+  /** Something was stored but could not (all) be read: the reader should be told. */
+  unreadable: boolean;
+}
+
+/** Ticked ids among `known` item ids; nothing ticked, and `unreadable`, for anything unreadable. */
+export function decodeState(raw: string | null | undefined, known: readonly string[]): StoredState {
+  const bad = { ticked: new Set<string>(), unreadable: true };
+  if (!raw) return { ticked: new Set(), unreadable: false };
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return new Set();
+    return bad;
   }
-  if (!data || typeof data !== 'object') return new Set();
+  if (!data || typeof data !== 'object') return bad;
   const { v, ticked } = data as { v?: unknown; ticked?: unknown };
-  if (v !== STORAGE_VERSION || !Array.isArray(ticked)) return new Set();
+  if (v !== STORAGE_VERSION || !Array.isArray(ticked)) return bad;
   const knownSet = new Set(known);
-  return new Set(ticked.filter((id): id is string => typeof id === 'string' && knownSet.has(id)));
+  return {
+    ticked: new Set(ticked.filter((id): id is string => typeof id === 'string' && knownSet.has(id))),
+    unreadable: ticked.some((id) => typeof id !== 'string'),
+  };
+}
+
+/**
+ * Accepting a share link ("replace mine"): the shared ticks, plus the ticks made elsewhere
+ * (another tab) between opening the link (`before`) and choosing (`now`), so that no work is
+ * lost unseen; `kept` counts those, for telling the reader. Unticks made elsewhere meanwhile
+ * yield to the shared set: the reader chose it.
+ */
+export function acceptShare(shared: ReadonlySet<string>, before: ReadonlySet<string>, now: ReadonlySet<string>) {
+  const kept = [...now].filter((id) => !before.has(id) && !shared.has(id));
+  return { ticked: new Set([...shared, ...kept]), kept: kept.length };
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
