@@ -67,6 +67,22 @@ test.describe('finding a chapter', () => {
   });
 });
 
+test.describe('nothing lost, nothing misleading (issue 16)', () => {
+  const notes = (page: Page) => page.locator('[data-notes]');
+
+  test('a phrase the handbook holds is found: a tag, a heading with punctuation', async ({ page }) => {
+    await page.goto('/search/');
+    // 督查频次 is a tag of two chapters, not a phrase of their text.
+    await searchBox(page).fill('督查频次');
+    await expect(status(page)).toContainText('“督查频次”找到');
+    await expect(resultTitles(page).nth(1)).toBeVisible();
+    expect((await resultTitles(page).allTextContents()).slice(0, 2).sort()).toEqual(['督查检查减负总览', '统筹计划与频次']);
+    await searchBox(page).fill('领导干部：讲短话、讲实话');
+    await expect(resultTitles(page).first()).toHaveText('议程、时长与讲话');
+    await expect(notes(page)).not.toContainText('手册里没有');
+  });
+});
+
 test.describe('filters and the URL', () => {
   test('a topic filter narrows the results and goes into the URL', async ({ page }) => {
     await page.goto('/search/');

@@ -53,6 +53,12 @@ describe('cutting a query into units', () => {
     expect(splitUnits('留痕  台账', vocabulary)).toEqual(['留痕', '台账']);
     expect(splitUnits('"参会范围"', vocabulary)).toEqual(['参会范围']);
   });
+
+  it('splits at punctuation, so a pasted heading has no unit of punctuation', () => {
+    expect(splitUnits('领导干部：讲短话、讲实话', vocabulary)).toEqual(['领导干部', '讲短话', '讲实话']);
+    expect(splitUnits('设计群众评价（考核组织单位）', vocabulary)).toEqual(['设计群众评价', '考核组织单位']);
+    expect(splitUnits('“参会范围”，视频会议。', vocabulary)).toEqual(['参会范围', '视频会议']);
+  });
 });
 
 describe('planning a query', () => {

@@ -107,14 +107,16 @@ export function intlWordSegmenter(locale = 'zh-CN'): WordSegmenter {
 }
 
 /**
- * Cuts a normalized query into units: at spaces, then at the longest known term at each
- * position (forward maximum matching); text between known terms stays one unit.
+ * Cuts a normalized query into units: at spaces and punctuation (a pasted heading
+ * `领导干部：讲短话、讲实话` is three units, not a unit `、讲实话` the index cannot hold),
+ * then at the longest known term at each position (forward maximum matching); text between
+ * known terms stays one unit.
  */
 export function splitUnits(q: string, vocabulary: ReadonlySet<string>): string[] {
   let longest = 0;
   for (const word of vocabulary) longest = Math.max(longest, word.length);
   const units: string[] = [];
-  for (const chunk of q.replace(/["“”]/g, ' ').split(/\s+/).filter(Boolean)) {
+  for (const chunk of q.split(/[\s\p{P}\p{S}]+/u).filter(Boolean)) {
     let pending = '';
     let i = 0;
     while (i < chunk.length) {

@@ -1,0 +1,83 @@
+/**
+ * Search never says the handbook lacks what it holds (issue 16), on the built index with the
+ * /search/ page's pipeline, in Node (needs a build, like search-quality.test.ts): every
+ * h2/h3 heading of every chapter, typed as a query, finds its chapter, and every term of the
+ * search vocabulary (tags, glossary terms) finds a page: no word reported missing (督查频次
+ * is a tag of two chapters, not a phrase of their text).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RANKING, runSearch, type PagefindApi, type SearchOutcome } from '../../src/lib/search/engine';
+import { normalizeQuery } from '../../src/lib/search/state';
+import { builtSite, builtVocabulary } from '../search/evaluate';
+import { loadPagefind } from '../search/pagefind-node';
+
+const dist = builtSite();
+let pf: PagefindApi;
+let vocabulary: Set<string>;
+
+beforeAll(async () => {
+  expect(existsSync(path.join(dist, 'pagefind', 'pagefind.js')), `no search index in ${dist}: run npm run build`).toBe(true);
+  pf = (await loadPagefind(dist)).pf;
+  await pf.options({ ranking: RANKING });
+  vocabulary = await builtVocabulary(dist);
+});
+
+async function urls(outcome: SearchOutcome, n = Infinity): Promise<string[]> {
+  return Promise.all(outcome.results.slice(0, n).map(async (r) => (await r.data()).url));
+}
+
+/** Chapter pages of the build (those Pagefind files as kind 章节) and their h2/h3 headings. */
+function chapterHeadings(): { url: string; headings: string[] }[] {
+  const chapters: { url: string; headings: string[] }[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'pagefind' && entry.name !== '_astro') walk(full);
+        continue;
+      }
+      if (entry.name !== 'index.html') continue;
+      const body = parse(readFileSync(full, 'utf8')).querySelector('[data-pagefind-body]');
+      if (!body?.querySelector('[data-pagefind-filter="kind:章节"]')) continue;
+      const headings = body.querySelectorAll('h2, h3').map((h) => h.textContent.trim()).filter(Boolean);
+      chapters.push({ url: `/${path.relative(dist, dir).split(path.sep).join('/')}/`, headings });
+    }
+  };
+  walk(dist);
+  return chapters;
+}
+
+describe('text the handbook holds is found', () => {
+  it('every h2/h3 heading of every chapter, typed as a query, finds its chapter', async () => {
+    const chapters = chapterHeadings();
+    expect(chapters.length).toBeGreaterThanOrEqual(30);
+    const failures: string[] = [];
+    let count = 0;
+    for (const { url, headings } of chapters) {
+      for (const heading of headings) {
+        count++;
+        const outcome = await runSearch(pf, normalizeQuery(heading), {}, vocabulary);
+        const found = await urls(outcome);
+        if (!found.includes(url) || outcome.missing.length) {
+          failures.push(`${url} “${heading}”: ${found.length} results${outcome.missing.length ? `, reported missing ${outcome.missing.join(' ')}` : ''}`);
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(300);
+    expect(failures).toEqual([]);
+  });
+
+  it('every tag and glossary term finds a page; 督查频次 finds the two chapters tagged with it', async () => {
+    const failures: string[] = [];
+    for (const term of vocabulary) {
+      const outcome = await runSearch(pf, term, {}, vocabulary);
+      if (!outcome.results.length || outcome.missing.length) failures.push(`${term}: ${outcome.results.length} results, missing ${outcome.missing.join(' ')}`);
+    }
+    expect(failures).toEqual([]);
+    const frequency = await runSearch(pf, '督查频次', {}, vocabulary);
+    expect((await urls(frequency, 2)).sort()).toEqual(['/inspections/overview/', '/inspections/planning-frequency/']);
+  });
+});
