@@ -81,6 +81,30 @@ test.describe('nothing lost, nothing misleading (issue 16)', () => {
     await expect(resultTitles(page).first()).toHaveText('议程、时长与讲话');
     await expect(notes(page)).not.toContainText('手册里没有');
   });
+
+  test('a download that fails says the search did not finish; 重试 works once the network is back', async ({ page }) => {
+    // A flaky network: index chunks do not arrive.
+    await page.route('**/pagefind/index/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`/search/?${new URLSearchParams({ q: '陪会' })}`);
+    await expect(status(page)).toHaveText('搜索没有完成：有些搜索文件没有载入。');
+    await expect(notes(page)).toContainText('这不是说手册里没有“陪会”');
+    await expect(notes(page)).not.toContainText('这个说法');
+    await expect(results(page)).toBeHidden();
+    await page.unroute('**/pagefind/index/**');
+
+    // A tab left open across an update: the results' text files are gone (404).
+    await page.route('**/pagefind/fragment/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(status(page)).toHaveText('搜索没有完成：有些搜索文件没有载入。');
+    await expect(page.getByRole('button', { name: '重试' })).toBeFocused();
+    await page.unroute('**/pagefind/fragment/**');
+
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await expect(status(page)).toContainText('“陪会”找到');
+    await expect(page.getByRole('button', { name: '重试' })).toHaveCount(0);
+    await expect(results(page).getByRole('link').first()).toBeFocused();
+  });
 });
 
 test.describe('filters and the URL', () => {

@@ -3,13 +3,15 @@
  * /search/ page's pipeline, in Node (needs a build, like search-quality.test.ts): every
  * h2/h3 heading of every chapter, typed as a query, finds its chapter, and every term of the
  * search vocabulary (tags, glossary terms) finds a page: no word reported missing (督查频次
- * is a tag of two chapters, not a phrase of their text).
+ * is a tag of two chapters, not a phrase of their text). A part of the index that fails to
+ * download fails the search instead of emptying it. The reader's side: tests/e2e/search.spec.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RANKING, runSearch, type PagefindApi, type SearchOutcome } from '../../src/lib/search/engine';
+import { IndexLoadError, guardLoads, watchFetches } from '../../src/lib/search/index-load';
 import { normalizeQuery } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary } from '../search/evaluate';
 import { loadPagefind } from '../search/pagefind-node';
@@ -79,5 +81,31 @@ describe('text the handbook holds is found', () => {
     expect(failures).toEqual([]);
     const frequency = await runSearch(pf, '督查频次', {}, vocabulary);
     expect((await urls(frequency, 2)).sort()).toEqual(['/inspections/overview/', '/inspections/planning-frequency/']);
+  });
+});
+
+describe('a download that fails', () => {
+  it('fails the search (never “missing”) and a retry once the network is back finds the word', async () => {
+    // A fresh Pagefind: nothing of the index loaded yet.
+    const fresh = await loadPagefind(dist);
+    await fresh.pf.options({ ranking: RANKING });
+    const guarded = guardLoads(fresh.pf, watchFetches((url) => url.includes('/pagefind/')));
+    // Pagefind logs each failed chunk; expected here.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+
+    fresh.failDownloads(/^\/pagefind\/index\//);
+    await expect(runSearch(guarded, '陪会', {}, vocabulary)).rejects.toBeInstanceOf(IndexLoadError);
+    // What the reader saw before: a search that “succeeds” with the word reported missing.
+    const unguarded = await runSearch(fresh.pf, '陪会', {}, vocabulary);
+    expect(unguarded.missing).toEqual(['陪会']);
+
+    fresh.failDownloads(/^\/pagefind\/fragment\//);
+    const outcome = await runSearch(guarded, '陪会', {}, vocabulary);
+    expect(outcome.missing).toEqual([]);
+    await expect(outcome.results[0].data()).rejects.toBeInstanceOf(IndexLoadError);
+
+    fresh.failDownloads(undefined);
+    expect(await urls(await runSearch(guarded, '陪会', {}, vocabulary), 1)).toEqual(['/meetings/attendance/']);
+    quiet.mockRestore();
   });
 });
