@@ -105,6 +105,18 @@ test.describe('nothing lost, nothing misleading (issue 16)', () => {
     await expect(page.getByRole('button', { name: '重试' })).toHaveCount(0);
     await expect(results(page).getByRole('link').first()).toBeFocused();
   });
+
+  test('a browser without Intl.Segmenter still searches', async ({ page }) => {
+    await page.addInitScript(() => {
+      // @ts-expect-error: as in Firefox before 125 and Safari before 14.1
+      delete Intl.Segmenter;
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '多头发文' })}`);
+    await expect(resultTitles(page).first()).toHaveText('发文数量与多头发文');
+    await searchBox(page).fill('督查 整改');
+    await expect(status(page)).toContainText('“督查 整改”找到');
+    await expect(notes(page)).not.toContainText('手册里没有');
+  });
 });
 
 test.describe('filters and the URL', () => {

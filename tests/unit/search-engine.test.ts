@@ -91,32 +91,32 @@ describe('running a search', () => {
 
   it('ranks a page holding the phrase above one that only has the words', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '合并 会议', {}, vocabulary, segment);
+    const outcome = await runSearch(pf, '合并 会议', {}, vocabulary, { segment });
     // 会议other has more 会议, but only 会议necessity holds “合并会议” (a known term).
     expect(outcome.results.map((r) => r.id)).toEqual(['会议necessity', '会议other']);
     expect(PHRASE_BOOST).toBeGreaterThan(1);
   });
 
   it('drops an absent word instead of returning nothing', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '钉钉 退群', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '钉钉 退群', {}, vocabulary, { segment });
     expect(outcome.missing).toEqual(['钉钉']);
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
   });
 
   it('falls back to OR when no page has every word', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '解散 合并', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '解散 合并', {}, vocabulary, { segment });
     expect(outcome.partial).toBe(true);
     expect(outcome.results.map((r) => r.id).sort()).toEqual(['会议necessity', '会议other', '工作群groups']);
   });
 
   it('reports nothing found when no word is in the handbook', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '钉钉', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '钉钉', {}, vocabulary, { segment });
     expect(outcome).toMatchObject({ results: [], searched: [], missing: ['钉钉'] });
   });
 
   it('browses by filter alone in reading order', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '', { topic: { any: ['工作群'] } }, vocabulary, segment);
+    const outcome = await runSearch(pf, '', { topic: { any: ['工作群'] } }, vocabulary, { segment });
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
     expect(pf.calls).toEqual(['(null)']);
   });
