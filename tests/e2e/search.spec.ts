@@ -106,6 +106,29 @@ test.describe('nothing lost, nothing misleading (issue 16)', () => {
     await expect(results(page).getByRole('link').first()).toBeFocused();
   });
 
+  test('traditional characters are searched as simplified, and the results line says so', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' && !isPagefind(r.url())) scripts.push(r.url());
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '参会范围' })}`);
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    const initialScripts = scripts.length;
+
+    await searchBox(page).fill('陪會');
+    await expect(status(page)).toContainText('已按简体“陪会”搜索');
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await expect(notes(page)).not.toContainText('手册里没有');
+    // The converter is a script of its own, fetched for this query only.
+    expect(scripts.length).toBeGreaterThan(initialScripts);
+
+    for (const [q, simplified] of [['會議 發文', '会议 发文'], ['調研', '调研']]) {
+      await searchBox(page).fill(q);
+      await expect(status(page)).toContainText(`已按简体“${simplified}”搜索`);
+      await expect(status(page)).toContainText(/找到 \d+ 条结果/);
+    }
+  });
+
   test('a browser without Intl.Segmenter still searches', async ({ page }) => {
     await page.addInitScript(() => {
       // @ts-expect-error: as in Firefox before 125 and Safari before 14.1

@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { preparePage } from '../../src/integrations/search-prepare.ts';
 import { getConfig } from '../../src/lib/config.ts';
 import { DEFAULT_TUNING, RANKING, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
+import { toSimplified } from '../../src/lib/search/simplify.ts';
 import { pagefindFilters, type SearchState } from '../../src/lib/search/state.ts';
 import { loadPagefind } from './pagefind-node.ts';
 
@@ -98,7 +99,7 @@ export function pipelineRanker(vocabulary: ReadonlySet<string>, tuning: Tuning =
   return async (pf, query) => {
     // The filters exactly as the /search/ page builds them from its state.
     const filters = pagefindFilters({ q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] });
-    const { results } = await runSearch(pf, query.q, filters, vocabulary, { tuning });
+    const { results } = await runSearch(pf, query.q, filters, vocabulary, { tuning, loadSimplifier: async () => toSimplified });
     return urlsOf(results);
   };
 }

@@ -1,23 +1,27 @@
 /**
  * Search never says the handbook lacks what it holds (issue 16), on the built index with the
- * /search/ page's pipeline, in Node (needs a build, like search-quality.test.ts): every
- * h2/h3 heading of every chapter, typed as a query, finds its chapter, and every term of the
- * search vocabulary (tags, glossary terms) finds a page: no word reported missing (督查频次
- * is a tag of two chapters, not a phrase of their text). A part of the index that fails to
- * download fails the search instead of emptying it. Without Intl.Segmenter (Firefox before 125,
- * Safari before 14.1) search still works. The reader's side: tests/e2e/search.spec.ts.
+ * /search/ page's pipeline, in Node (needs a build, like search-quality.test.ts):
+ * - every h2/h3 heading of every chapter, typed as a query, finds its chapter, and every
+ *   term of the search vocabulary (tags, glossary terms) finds a page: no word reported
+ *   missing (督查频次 is a tag of two chapters, not a phrase of their text);
+ * - a query in traditional characters finds what its simplified form finds;
+ * - a part of the index that fails to download fails the search instead of emptying it;
+ * - without Intl.Segmenter (Firefox before 125, Safari before 14.1) search still works.
+ * The reader's side of the same cases: tests/e2e/search.spec.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { RANKING, runSearch, type PagefindApi, type SearchOutcome } from '../../src/lib/search/engine';
+import { RANKING, runSearch, type PagefindApi, type PipelineOptions, type SearchOutcome } from '../../src/lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../src/lib/search/index-load';
+import { toSimplified } from '../../src/lib/search/simplify';
 import { normalizeQuery } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, evaluatePipeline, report } from '../search/evaluate';
 import { loadPagefind } from '../search/pagefind-node';
 
 const dist = builtSite();
+const site: PipelineOptions = { loadSimplifier: async () => toSimplified };
 let pf: PagefindApi;
 let vocabulary: Set<string>;
 
@@ -62,7 +66,7 @@ describe('text the handbook holds is found', () => {
     for (const { url, headings } of chapters) {
       for (const heading of headings) {
         count++;
-        const outcome = await runSearch(pf, normalizeQuery(heading), {}, vocabulary);
+        const outcome = await runSearch(pf, normalizeQuery(heading), {}, vocabulary, site);
         const found = await urls(outcome);
         if (!found.includes(url) || outcome.missing.length) {
           failures.push(`${url} “${heading}”: ${found.length} results${outcome.missing.length ? `, reported missing ${outcome.missing.join(' ')}` : ''}`);
@@ -76,12 +80,44 @@ describe('text the handbook holds is found', () => {
   it('every tag and glossary term finds a page; 督查频次 finds the two chapters tagged with it', async () => {
     const failures: string[] = [];
     for (const term of vocabulary) {
-      const outcome = await runSearch(pf, term, {}, vocabulary);
+      const outcome = await runSearch(pf, term, {}, vocabulary, site);
       if (!outcome.results.length || outcome.missing.length) failures.push(`${term}: ${outcome.results.length} results, missing ${outcome.missing.join(' ')}`);
     }
     expect(failures).toEqual([]);
-    const frequency = await runSearch(pf, '督查频次', {}, vocabulary);
+    const frequency = await runSearch(pf, '督查频次', {}, vocabulary, site);
     expect((await urls(frequency, 2)).sort()).toEqual(['/inspections/overview/', '/inspections/planning-frequency/']);
+  });
+});
+
+describe('traditional characters', () => {
+  it('are searched as simplified, and the outcome says so', async () => {
+    for (const [traditional, simplified] of [
+      ['會議', '会议'],
+      ['發文', '发文'],
+      ['調研', '调研'],
+      ['陪會', '陪会'],
+      ['督查頻次', '督查频次'],
+      ['視頻會議 直播', '视频会议 直播'],
+    ]) {
+      const asTyped = await runSearch(pf, traditional, {}, vocabulary, site);
+      const reference = await runSearch(pf, simplified, {}, vocabulary, site);
+      expect(asTyped.simplified, traditional).toBe(simplified);
+      expect(asTyped.missing, traditional).toEqual(reference.missing);
+      expect(await urls(asTyped, 3), traditional).toEqual(await urls(reference, 3));
+      expect(asTyped.results.length, traditional).toBeGreaterThan(0);
+    }
+  });
+
+  it('a simplified query whose words are all found does not load the converter', async () => {
+    let loaded = false;
+    const outcome = await runSearch(pf, '陪会', {}, vocabulary, {
+      loadSimplifier: async () => {
+        loaded = true;
+        return toSimplified;
+      },
+    });
+    expect(outcome.simplified).toBeUndefined();
+    expect(loaded).toBe(false);
   });
 });
 
@@ -95,18 +131,18 @@ describe('a download that fails', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
 
     fresh.failDownloads(/^\/pagefind\/index\//);
-    await expect(runSearch(guarded, '陪会', {}, vocabulary)).rejects.toBeInstanceOf(IndexLoadError);
+    await expect(runSearch(guarded, '陪会', {}, vocabulary, site)).rejects.toBeInstanceOf(IndexLoadError);
     // What the reader saw before: a search that “succeeds” with the word reported missing.
-    const unguarded = await runSearch(fresh.pf, '陪会', {}, vocabulary);
+    const unguarded = await runSearch(fresh.pf, '陪会', {}, vocabulary, site);
     expect(unguarded.missing).toEqual(['陪会']);
 
     fresh.failDownloads(/^\/pagefind\/fragment\//);
-    const outcome = await runSearch(guarded, '陪会', {}, vocabulary);
+    const outcome = await runSearch(guarded, '陪会', {}, vocabulary, site);
     expect(outcome.missing).toEqual([]);
     await expect(outcome.results[0].data()).rejects.toBeInstanceOf(IndexLoadError);
 
     fresh.failDownloads(undefined);
-    expect(await urls(await runSearch(guarded, '陪会', {}, vocabulary), 1)).toEqual(['/meetings/attendance/']);
+    expect(await urls(await runSearch(guarded, '陪会', {}, vocabulary, site), 1)).toEqual(['/meetings/attendance/']);
     quiet.mockRestore();
   });
 });

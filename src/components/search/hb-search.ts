@@ -14,10 +14,12 @@
  *   query is ever parsed into live markup.
  * - A download of the index that fails (flaky network; a tab left open across an update)
  *   says the search did not finish and offers 重试, never that the handbook lacks the word
- *   (../../lib/search/index-load.ts).
+ *   (../../lib/search/index-load.ts). A query in traditional characters is searched in
+ *   simplified ones, said in the results line; the converter is a chunk of its own, fetched
+ *   only for such a query (../../lib/search/simplify.ts).
  * - `/` focuses the search box (not while typing in a field).
  */
-import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome } from '../../lib/search/engine';
+import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
 import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
@@ -57,6 +59,8 @@ function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
+/** The traditional → simplified converter, fetched the first time a query needs it. */
+const loadSimplifier = (): Promise<Simplifier> => import('../../lib/search/simplify').then((m) => m.toSimplified);
 
 /** Pagefind's excerpt HTML as text pieces, marked where Pagefind put <mark>. */
 function excerptPieces(html: string): Segment[] {
@@ -177,7 +181,7 @@ class HbSearch extends HTMLElement {
     let outcome: SearchOutcome;
     try {
       const pf = await loadPagefind();
-      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary);
+      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
       if (id !== this.#runId) return;
       this.#clear();
       this.#renderCounts(state, outcome);
@@ -244,7 +248,8 @@ class HbSearch extends HTMLElement {
     const scope = [state.topics.join('、'), state.kind, state.local ? '本地规定' : ''].filter(Boolean).join(' · ');
     if (!state.q) return `${scope || '全部页面'}：共 ${n} 页`;
     const where = scope ? `（${scope}）` : '';
-    return n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`;
+    const simplified = outcome.simplified ? `，已按简体“${outcome.simplified}”搜索` : '';
+    return (n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`) + simplified;
   }
 
   /** Result counts on the filter chips (for a query; when browsing they would only repeat the list). */

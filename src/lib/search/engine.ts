@@ -19,9 +19,10 @@
  * 4. rank with Pagefind's BM25 plus a strong weight on the `keywords` metadata, a stronger
  *    penalty on prefix-only matches, and a boost for pages holding a unit as an exact
  *    phrase (also two adjacent units that together form a known term: `合并 会议`).
- * Around it: without `Intl.Segmenter` the index itself serves as the dictionary
- * (indexWordSegmenter); and a file of the index that fails to load fails the search
- * (./index-load.ts) instead of looking like a word the handbook lacks.
+ * Around it: a query in traditional characters that finds nothing as typed is searched again
+ * in simplified ones (`會議` → `会议`, see ./simplify.ts); without `Intl.Segmenter` the index
+ * itself serves as the dictionary (indexWordSegmenter); and a file of the index that fails
+ * to load fails the search (./index-load.ts) instead of looking like a word the handbook lacks.
  */
 
 export interface PagefindSubResult {
@@ -88,11 +89,15 @@ export const DEFAULT_TUNING: Tuning = { planQuery: true, phraseBoost: PHRASE_BOO
 
 /** Splits a run of text into words (Chinese has no spaces); may consult the index. */
 export type WordSegmenter = (text: string) => string[] | Promise<string[]>;
+/** Traditional → simplified characters (see ./simplify.ts, loaded only when needed). */
+export type Simplifier = (text: string) => string;
 
 export interface PipelineOptions {
   /** Word segmenter for query units; default: the browser's, or indexWordSegmenter without one. */
   segment?: WordSegmenter;
   tuning?: Tuning;
+  /** Loads the traditional → simplified converter; without it queries are searched as typed. */
+  loadSimplifier?: () => Promise<Simplifier>;
 }
 
 export interface SearchOutcome {
@@ -108,6 +113,8 @@ export interface SearchOutcome {
   unfilteredTotal: number;
   /** Result counts per filter value for this query, ignoring the chosen filters. */
   counts: Record<string, Record<string, number>>;
+  /** The query as searched, when it was typed in traditional characters (陪會 → 陪会). */
+  simplified?: string;
 }
 
 /** A segmenter for query words, using the same ICU data as Pagefind's own query split. */
@@ -286,7 +293,12 @@ export async function planQuery(q: string, vocabulary: ReadonlySet<string>, prob
   return plan;
 }
 
-/** Runs a search for the query `q` (already normalized, see ./state.ts) with filters. */
+/**
+ * Runs a search for the query `q` (already normalized, see ./state.ts) with filters. A query
+ * with a word the handbook lacks, or that finds nothing in any topic, and whose characters
+ * change in simplified Chinese, is searched again simplified (`simplified` says so). The
+ * converter is loaded only then, so a query whose words are all found never fetches it.
+ */
 export async function runSearch(
   pf: PagefindApi,
   q: string,
@@ -303,7 +315,13 @@ export async function runSearch(
       api = spacedTerms(pf, segment);
     }
   }
-  return searchAsTyped(api, q, filters, vocabulary, segment, options.tuning ?? DEFAULT_TUNING);
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const outcome = await searchAsTyped(api, q, filters, vocabulary, segment, tuning);
+  // Every word found somewhere (filters aside): nothing to convert.
+  if (!options.loadSimplifier || !HAN.test(q) || (outcome.unfilteredTotal > 0 && !outcome.missing.length)) return outcome;
+  const simplified = (await options.loadSimplifier())(q);
+  if (simplified === q) return outcome;
+  return { ...(await searchAsTyped(api, simplified, filters, vocabulary, segment, tuning)), simplified };
 }
 
 async function searchAsTyped(
