@@ -67,6 +67,81 @@ test.describe('finding a chapter', () => {
   });
 });
 
+test.describe('nothing lost, nothing misleading (issue 16)', () => {
+  const notes = (page: Page) => page.locator('[data-notes]');
+
+  test('a phrase the handbook holds is found: a tag, a heading with punctuation', async ({ page }) => {
+    await page.goto('/search/');
+    // 督查频次 is a tag of two chapters, not a phrase of their text.
+    await searchBox(page).fill('督查频次');
+    await expect(status(page)).toContainText('“督查频次”找到');
+    await expect(resultTitles(page).nth(1)).toBeVisible();
+    expect((await resultTitles(page).allTextContents()).slice(0, 2).sort()).toEqual(['督查检查减负总览', '统筹计划与频次']);
+    await searchBox(page).fill('领导干部：讲短话、讲实话');
+    await expect(resultTitles(page).first()).toHaveText('议程、时长与讲话');
+    await expect(notes(page)).not.toContainText('手册里没有');
+  });
+
+  test('a download that fails says the search did not finish; 重试 works once the network is back', async ({ page }) => {
+    // A flaky network: index chunks do not arrive.
+    await page.route('**/pagefind/index/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`/search/?${new URLSearchParams({ q: '陪会' })}`);
+    await expect(status(page)).toHaveText('搜索没有完成：有些搜索文件没有载入。');
+    await expect(notes(page)).toContainText('这不是说手册里没有“陪会”');
+    await expect(notes(page)).not.toContainText('这个说法');
+    await expect(results(page)).toBeHidden();
+    await page.unroute('**/pagefind/index/**');
+
+    // A tab left open across an update: the results' text files are gone (404).
+    await page.route('**/pagefind/fragment/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(status(page)).toHaveText('搜索没有完成：有些搜索文件没有载入。');
+    await expect(page.getByRole('button', { name: '重试' })).toBeFocused();
+    await page.unroute('**/pagefind/fragment/**');
+
+    await page.getByRole('button', { name: '重试' }).click();
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await expect(status(page)).toContainText('“陪会”找到');
+    await expect(page.getByRole('button', { name: '重试' })).toHaveCount(0);
+    await expect(results(page).getByRole('link').first()).toBeFocused();
+  });
+
+  test('traditional characters are searched as simplified, and the results line says so', async ({ page }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' && !isPagefind(r.url())) scripts.push(r.url());
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '参会范围' })}`);
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    const initialScripts = scripts.length;
+
+    await searchBox(page).fill('陪會');
+    await expect(status(page)).toContainText('已按简体“陪会”搜索');
+    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+    await expect(notes(page)).not.toContainText('手册里没有');
+    // The converter is a script of its own, fetched for this query only.
+    expect(scripts.length).toBeGreaterThan(initialScripts);
+
+    for (const [q, simplified] of [['會議 發文', '会议 发文'], ['調研', '调研']]) {
+      await searchBox(page).fill(q);
+      await expect(status(page)).toContainText(`已按简体“${simplified}”搜索`);
+      await expect(status(page)).toContainText(/找到 \d+ 条结果/);
+    }
+  });
+
+  test('a browser without Intl.Segmenter still searches', async ({ page }) => {
+    await page.addInitScript(() => {
+      // @ts-expect-error: as in Firefox before 125 and Safari before 14.1
+      delete Intl.Segmenter;
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '多头发文' })}`);
+    await expect(resultTitles(page).first()).toHaveText('发文数量与多头发文');
+    await searchBox(page).fill('督查 整改');
+    await expect(status(page)).toContainText('“督查 整改”找到');
+    await expect(notes(page)).not.toContainText('手册里没有');
+  });
+});
+
 test.describe('filters and the URL', () => {
   test('a topic filter narrows the results and goes into the URL', async ({ page }) => {
     await page.goto('/search/');

@@ -17,7 +17,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { preparePage } from '../../src/integrations/search-prepare.ts';
 import { getConfig } from '../../src/lib/config.ts';
-import { DEFAULT_TUNING, RANKING, intlWordSegmenter, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
+import { DEFAULT_TUNING, RANKING, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
+import { toSimplified } from '../../src/lib/search/simplify.ts';
 import { pagefindFilters, type SearchState } from '../../src/lib/search/state.ts';
 import { loadPagefind } from './pagefind-node.ts';
 
@@ -95,11 +96,10 @@ export async function evaluate(site: string, rank: Ranker, ranking?: Record<stri
 
 /** The /search/ page's pipeline (src/lib/search/engine.ts). */
 export function pipelineRanker(vocabulary: ReadonlySet<string>, tuning: Tuning = DEFAULT_TUNING): Ranker {
-  const segment = intlWordSegmenter();
   return async (pf, query) => {
     // The filters exactly as the /search/ page builds them from its state.
     const filters = pagefindFilters({ q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] });
-    const { results } = await runSearch(pf, query.q, filters, vocabulary, segment, tuning);
+    const { results } = await runSearch(pf, query.q, filters, vocabulary, { tuning, loadSimplifier: async () => toSimplified });
     return urlsOf(results);
   };
 }

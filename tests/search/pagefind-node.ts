@@ -12,6 +12,8 @@ import type { PagefindApi } from '../../src/lib/search/engine.ts';
 interface Mounted {
   dist: string;
   fetched: Map<string, number>;
+  /** Files under pagefind/ whose download fails as on a broken network. */
+  failing?: RegExp;
 }
 
 const mounts = new Map<string, Mounted>();
@@ -31,6 +33,7 @@ function installShims(): void {
     const match = /^\/__hb(\d+)(\/pagefind\/[^?]*)/.exec(url);
     const mount = match && mounts.get(match[1]);
     if (!match || !mount) return realFetch(input, init);
+    if (mount.failing?.test(match[2])) throw new TypeError('fetch failed (simulated network error)');
     try {
       const body = await readFile(path.join(mount.dist, decodeURIComponent(match[2])));
       mount.fetched.set(match[2], body.byteLength);
@@ -45,6 +48,8 @@ export interface NodePagefind {
   pf: PagefindApi;
   /** Files fetched so far (path under the site → bytes). */
   fetched: Map<string, number>;
+  /** From now on, downloads of files matching `pattern` (e.g. /\/index\//) fail; none with undefined. */
+  failDownloads(pattern: RegExp | undefined): void;
 }
 
 let nextMount = 0;
@@ -55,10 +60,17 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
   installShims();
   const id = String(nextMount++);
   const fetched = new Map<string, number>();
-  mounts.set(id, { dist, fetched });
+  const mount: Mounted = { dist, fetched };
+  mounts.set(id, mount);
   // One pagefind.js module serves every mounted index; instances are independent.
   module ??= import(pathToFileURL(path.join(dist, 'pagefind', 'pagefind.js')).href);
   const pf = (await module).createInstance({ basePath: `/__hb${id}/pagefind/`, baseUrl: '/' });
   await pf.init();
-  return { pf, fetched };
+  return {
+    pf,
+    fetched,
+    failDownloads: (pattern) => {
+      mount.failing = pattern;
+    },
+  };
 }

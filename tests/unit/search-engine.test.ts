@@ -53,6 +53,12 @@ describe('cutting a query into units', () => {
     expect(splitUnits('留痕  台账', vocabulary)).toEqual(['留痕', '台账']);
     expect(splitUnits('"参会范围"', vocabulary)).toEqual(['参会范围']);
   });
+
+  it('splits at punctuation, so a pasted heading has no unit of punctuation', () => {
+    expect(splitUnits('领导干部：讲短话、讲实话', vocabulary)).toEqual(['领导干部', '讲短话', '讲实话']);
+    expect(splitUnits('设计群众评价（考核组织单位）', vocabulary)).toEqual(['设计群众评价', '考核组织单位']);
+    expect(splitUnits('“参会范围”，视频会议。', vocabulary)).toEqual(['参会范围', '视频会议']);
+  });
 });
 
 describe('planning a query', () => {
@@ -85,32 +91,32 @@ describe('running a search', () => {
 
   it('ranks a page holding the phrase above one that only has the words', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '合并 会议', {}, vocabulary, segment);
+    const outcome = await runSearch(pf, '合并 会议', {}, vocabulary, { segment });
     // 会议other has more 会议, but only 会议necessity holds “合并会议” (a known term).
     expect(outcome.results.map((r) => r.id)).toEqual(['会议necessity', '会议other']);
     expect(PHRASE_BOOST).toBeGreaterThan(1);
   });
 
   it('drops an absent word instead of returning nothing', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '钉钉 退群', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '钉钉 退群', {}, vocabulary, { segment });
     expect(outcome.missing).toEqual(['钉钉']);
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
   });
 
   it('falls back to OR when no page has every word', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '解散 合并', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '解散 合并', {}, vocabulary, { segment });
     expect(outcome.partial).toBe(true);
     expect(outcome.results.map((r) => r.id).sort()).toEqual(['会议necessity', '会议other', '工作群groups']);
   });
 
   it('reports nothing found when no word is in the handbook', async () => {
-    const outcome = await runSearch(fakePagefind(pages), '钉钉', {}, vocabulary, segment);
+    const outcome = await runSearch(fakePagefind(pages), '钉钉', {}, vocabulary, { segment });
     expect(outcome).toMatchObject({ results: [], searched: [], missing: ['钉钉'] });
   });
 
   it('browses by filter alone in reading order', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '', { topic: { any: ['工作群'] } }, vocabulary, segment);
+    const outcome = await runSearch(pf, '', { topic: { any: ['工作群'] } }, vocabulary, { segment });
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
     expect(pf.calls).toEqual(['(null)']);
   });

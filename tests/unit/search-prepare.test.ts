@@ -6,6 +6,7 @@ import {
   indexLabels,
   mapTextNodes,
   preparePage,
+  segmentKeywords,
   splitPagefindPairs,
 } from '../../src/integrations/search-prepare.ts';
 
@@ -38,6 +39,16 @@ describe('index-time Chinese word boundaries', () => {
   it('is not confused by > inside quoted attribute values', () => {
     const html = '<span data-x="a>视频会议">视频会议</span>';
     expect(mapTextNodes(html, segment)).toBe(`<span data-x="a>视频会议">视频${ZWSP}会议</span>`);
+  });
+});
+
+describe('keywords metadata', () => {
+  it('is split into the same words as the text and the query, with spaces (督查频次 → 督查 频次)', () => {
+    const html = '<article data-pagefind-meta="keywords:督查频次 视频会议" data-pagefind-filter="topic:督查检查">督查频次</article>';
+    const out = segmentKeywords(html, segment);
+    const icu = (s: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(s)].map((x) => x.segment).join(' ');
+    expect(out).toContain(`data-pagefind-meta="keywords:${icu('督查频次')} 视频 会议"`);
+    expect(out).toContain('data-pagefind-filter="topic:督查检查">督查频次</article>');
   });
 });
 

@@ -12,9 +12,15 @@
  *   the headings inside the page where the words are. Pagefind's excerpts are HTML; only
  *   their text and <mark> are kept (see appendExcerpt), so nothing from the index or the
  *   query is ever parsed into live markup.
+ * - A download of the index that fails (flaky network; a tab left open across an update)
+ *   says the search did not finish and offers 重试, never that the handbook lacks the word
+ *   (../../lib/search/index-load.ts). A query in traditional characters is searched in
+ *   simplified ones, said in the results line; the converter is a chunk of its own, fetched
+ *   only for such a query (../../lib/search/simplify.ts).
  * - `/` focuses the search box (not while typing in a field).
  */
-import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome } from '../../lib/search/engine';
+import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
+import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
 import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
@@ -40,13 +46,16 @@ let pagefindPromise: Promise<PagefindApi> | undefined;
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
+    const failures = watchFetches((url) => new URL(url, location.href).pathname.startsWith('/pagefind/'));
+    const before = failures();
     const url = PAGEFIND_URL;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
     const pf = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: 40 });
     await pf.init();
     // Loads the (tiny) filter chunks, so that every search reports counts per topic.
     await pf.filters();
-    return pf;
+    if (failures() !== before) throw new IndexLoadError('the search filters did not load');
+    return guardLoads(pf, failures);
   })();
   pagefindPromise.catch(() => {
     pagefindPromise = undefined;
@@ -54,6 +63,8 @@ function loadPagefind(): Promise<PagefindApi> {
   return pagefindPromise;
 }
 
+/** The traditional → simplified converter, fetched the first time a query needs it. */
+const loadSimplifier = (): Promise<Simplifier> => import('../../lib/search/simplify').then((m) => m.toSimplified);
 
 /** Pagefind's excerpt HTML as text pieces, marked where Pagefind put <mark>. */
 function excerptPieces(html: string): Segment[] {
@@ -119,7 +130,7 @@ class HbSearch extends HTMLElement {
     this.#form.addEventListener('change', (event) => {
       if (event.target !== this.#input) this.#update('commit');
     });
-    this.#more.addEventListener('click', () => void this.#showMore());
+    this.#more.addEventListener('click', () => void this.#showMore().catch(() => this.#moreFailed()));
     // The "/" shortcut is site-wide: src/components/search/shortcut.ts.
     window.addEventListener('popstate', () => this.#restore());
     this.#restore();
@@ -154,7 +165,8 @@ class HbSearch extends HTMLElement {
     void this.#run(state);
   }
 
-  async #run(state: SearchState): Promise<void> {
+  /** `retry`: the reader asked again after a failed download (focus goes to what comes). */
+  async #run(state: SearchState, retry = false): Promise<void> {
     const id = ++this.#runId;
     const site = this.dataset.siteTitle ?? '';
     document.title = state.q ? `搜索：${state.q} · ${site}` : `搜索 · ${site}`;
@@ -173,27 +185,57 @@ class HbSearch extends HTMLElement {
     let outcome: SearchOutcome;
     try {
       const pf = await loadPagefind();
-      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary);
-    } catch {
-      clearTimeout(slow);
+      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
       if (id !== this.#runId) return;
       this.#clear();
-      this.#status.textContent = '搜索暂时不能使用：搜索索引没有载入。请稍后再试，或按专题浏览。';
-      this.#notes.append(this.#topicLinks(state));
+      this.#renderCounts(state, outcome);
+      this.#renderNotes(outcome);
+      this.#pending = outcome.results;
+      this.#units = outcome.searched;
+      await this.#showMore(id);
+    } catch {
+      clearTimeout(slow);
+      if (id === this.#runId) this.#renderFailure(state, retry);
       return;
     }
     clearTimeout(slow);
     if (id !== this.#runId) return;
-    this.#clear();
-    this.#renderCounts(state, outcome);
-    this.#renderNotes(outcome);
-    this.#pending = outcome.results;
-    this.#units = outcome.searched;
-    await this.#showMore(id);
-    if (id !== this.#runId) return;
     this.#list.removeAttribute('aria-busy');
     this.#status.textContent = this.#summary(state, outcome);
     if (outcome.results.length === 0) this.#renderNoResults(state, outcome);
+    if (retry) this.#list.querySelector('a')?.focus();
+  }
+
+  /**
+   * The search did not finish (Pagefind, part of its index or a result's text did not
+   * load): say so, never that the handbook lacks the word, and offer to try again. The retry
+   * starts a fresh Pagefind, which re-reads the index's entry file: after an update the old
+   * files are gone and only the new ones load.
+   */
+  #renderFailure(state: SearchState, focus: boolean): void {
+    this.#clear();
+    this.#list.removeAttribute('aria-busy');
+    this.#status.textContent = '搜索没有完成：有些搜索文件没有载入。';
+    const retry = el('button', { type: 'button', className: 'hb-button' }, '重试');
+    retry.addEventListener('click', () => {
+      pagefindPromise = undefined;
+      this.#notes.replaceChildren();
+      this.#status.textContent = '正在重新搜索…';
+      void this.#run(state, true);
+    });
+    const word = state.q ? `这不是说手册里没有“${state.q}”：` : '';
+    this.#notes.append(
+      el('p', {}, `${word}多半是网络不稳定，或者手册刚刚更新过。网络恢复后请点“重试”。`),
+      el('p', {}, retry),
+      el('p', {}, '也可以直接按专题浏览：', this.#topicLinks(state)),
+    );
+    if (focus) retry.focus();
+  }
+
+  /** “显示更多结果” could not load the next results: they stay shown, the button tries again. */
+  #moreFailed(): void {
+    this.#more.disabled = false;
+    this.#status.textContent = '更多结果没有载入：网络不稳定。请再点一次“显示更多结果”。';
   }
 
   #clear(): void {
@@ -210,7 +252,8 @@ class HbSearch extends HTMLElement {
     const scope = [state.topics.join('、'), state.kind, state.local ? '本地规定' : ''].filter(Boolean).join(' · ');
     if (!state.q) return `${scope || '全部页面'}：共 ${n} 页`;
     const where = scope ? `（${scope}）` : '';
-    return n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`;
+    const simplified = outcome.simplified ? `，已按简体“${outcome.simplified}”搜索` : '';
+    return (n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`) + simplified;
   }
 
   /** Result counts on the filter chips (for a query; when browsing they would only repeat the list). */

@@ -19,6 +19,10 @@
  * 4. rank with Pagefind's BM25 plus a strong weight on the `keywords` metadata, a stronger
  *    penalty on prefix-only matches, and a boost for pages holding a unit as an exact
  *    phrase (also two adjacent units that together form a known term: `合并 会议`).
+ * Around it: a query in traditional characters that finds nothing as typed is searched again
+ * in simplified ones (`會議` → `会议`, see ./simplify.ts); without `Intl.Segmenter` the index
+ * itself serves as the dictionary (indexWordSegmenter); and a file of the index that fails
+ * to load fails the search (./index-load.ts) instead of looking like a word the handbook lacks.
  */
 
 export interface PagefindSubResult {
@@ -83,7 +87,18 @@ export interface Tuning {
 }
 export const DEFAULT_TUNING: Tuning = { planQuery: true, phraseBoost: PHRASE_BOOST };
 
-export type WordSegmenter = (text: string) => string[];
+/** Splits a run of text into words (Chinese has no spaces); may consult the index. */
+export type WordSegmenter = (text: string) => string[] | Promise<string[]>;
+/** Traditional → simplified characters (see ./simplify.ts, loaded only when needed). */
+export type Simplifier = (text: string) => string;
+
+export interface PipelineOptions {
+  /** Word segmenter for query units; default: the browser's, or indexWordSegmenter without one. */
+  segment?: WordSegmenter;
+  tuning?: Tuning;
+  /** Loads the traditional → simplified converter; without it queries are searched as typed. */
+  loadSimplifier?: () => Promise<Simplifier>;
+}
 
 export interface SearchOutcome {
   /** Ranked results; call `data()` only for those shown. */
@@ -98,23 +113,96 @@ export interface SearchOutcome {
   unfilteredTotal: number;
   /** Result counts per filter value for this query, ignoring the chosen filters. */
   counts: Record<string, Record<string, number>>;
+  /** The query as searched, when it was typed in traditional characters (陪會 → 陪会). */
+  simplified?: string;
 }
 
 /** A segmenter for query words, using the same ICU data as Pagefind's own query split. */
-export function intlWordSegmenter(locale = 'zh-CN'): WordSegmenter {
+export function intlWordSegmenter(locale = 'zh-CN'): (text: string) => string[] {
   const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
   return (text) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 
+/** Whether this browser has `Intl.Segmenter` (Firefox before 125 and Safari before 14.1 do not). */
+export function hasIntlSegmenter(): boolean {
+  return typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function';
+}
+
+/** Longest word the index-guided segmenter tries; the index's words are ICU's, mostly 2–4 characters. */
+const MAX_WORD = 4;
+const HAN = /\p{Script=Han}/u;
+const HAN_RUNS = /(\p{Script=Han}+)/u;
+
 /**
- * Cuts a normalized query into units: at spaces, then at the longest known term at each
- * position (forward maximum matching); text between known terms stays one unit.
+ * Without `Intl.Segmenter` Pagefind cannot split a Chinese query at all: `减轻基层负担`
+ * stays one word, which no index word starts with. The index itself then serves as the
+ * dictionary: at each position the longest run of up to four characters that the index
+ * holds as a word (an exact search for it finds a page), else one character. The index
+ * was split by ICU (src/integrations/search-prepare.ts), so this mostly finds ICU's words.
+ */
+export function indexWordSegmenter(pf: PagefindApi): WordSegmenter {
+  const known = new Map<string, Promise<boolean>>();
+  const isWord = (word: string): Promise<boolean> => {
+    let found = known.get(word);
+    if (!found) {
+      found = pf.search(`"${word}"`).then((r) => (r?.results.length ?? 0) > 0);
+      known.set(word, found);
+    }
+    return found;
+  };
+  return async (text) => {
+    const words: string[] = [];
+    for (const part of text.split(HAN_RUNS)) {
+      if (!HAN.test(part)) {
+        words.push(...part.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
+        continue;
+      }
+      const chars = [...part];
+      let i = 0;
+      while (i < chars.length) {
+        let length = 1;
+        for (let len = Math.min(MAX_WORD, chars.length - i); len >= 2; len--) {
+          if (await isWord(chars.slice(i, i + len).join(''))) {
+            length = len;
+            break;
+          }
+        }
+        words.push(chars.slice(i, i + length).join(''));
+        i += length;
+      }
+    }
+    return words;
+  };
+}
+
+/**
+ * Pagefind for a browser without `Intl.Segmenter`: every term is split into words here
+ * (with `segment`) and handed over with spaces, the one boundary Pagefind then knows.
+ */
+export function spacedTerms(pf: PagefindApi, segment: WordSegmenter): PagefindApi {
+  const spaced = async (term: string): Promise<string> => {
+    const exact = /^"(.*)"$/.exec(term);
+    const words: string[] = [];
+    for (const chunk of (exact ? exact[1] : term).split(/\s+/).filter(Boolean)) words.push(...(await segment(chunk)));
+    return exact ? `"${words.join(' ')}"` : words.join(' ');
+  };
+  return {
+    options: (options) => pf.options(options),
+    search: async (term, options) => pf.search(term === null ? null : await spaced(term), options),
+  };
+}
+
+/**
+ * Cuts a normalized query into units: at spaces and punctuation (a pasted heading
+ * `领导干部：讲短话、讲实话` is three units, not a unit `、讲实话` the index cannot hold),
+ * then at the longest known term at each position (forward maximum matching); text between
+ * known terms stays one unit.
  */
 export function splitUnits(q: string, vocabulary: ReadonlySet<string>): string[] {
   let longest = 0;
   for (const word of vocabulary) longest = Math.max(longest, word.length);
   const units: string[] = [];
-  for (const chunk of q.replace(/["“”]/g, ' ').split(/\s+/).filter(Boolean)) {
+  for (const chunk of q.split(/[\s\p{P}\p{S}]+/u).filter(Boolean)) {
     let pending = '';
     let i = 0;
     while (i < chunk.length) {
@@ -183,7 +271,7 @@ export async function planQuery(q: string, vocabulary: ReadonlySet<string>, prob
     if (await known(unit)) continue;
     // Not in the handbook as written: keep those of its words that are (减轻基层负担 →
     // 基层, 负担). Single characters count only beside such a word: 钉钉 is not 钉.
-    const words = segment(unit);
+    const words = await segment(unit);
     const found: string[] = [];
     const absent: string[] = [];
     if (words.length > 1) {
@@ -205,14 +293,44 @@ export async function planQuery(q: string, vocabulary: ReadonlySet<string>, prob
   return plan;
 }
 
-/** Runs a search for the query `q` (already normalized, see ./state.ts) with filters. */
+/**
+ * Runs a search for the query `q` (already normalized, see ./state.ts) with filters. A query
+ * with a word the handbook lacks, or that finds nothing in any topic, and whose characters
+ * change in simplified Chinese, is searched again simplified (`simplified` says so). The
+ * converter is loaded only then, so a query whose words are all found never fetches it.
+ */
 export async function runSearch(
   pf: PagefindApi,
   q: string,
   filters: Record<string, unknown>,
   vocabulary: ReadonlySet<string>,
-  segment: WordSegmenter = intlWordSegmenter(),
-  tuning: Tuning = DEFAULT_TUNING,
+  options: PipelineOptions = {},
+): Promise<SearchOutcome> {
+  let api = pf;
+  let segment = options.segment;
+  if (!segment) {
+    if (hasIntlSegmenter()) segment = intlWordSegmenter();
+    else {
+      segment = indexWordSegmenter(pf);
+      api = spacedTerms(pf, segment);
+    }
+  }
+  const tuning = options.tuning ?? DEFAULT_TUNING;
+  const outcome = await searchAsTyped(api, q, filters, vocabulary, segment, tuning);
+  // Every word found somewhere (filters aside): nothing to convert.
+  if (!options.loadSimplifier || !HAN.test(q) || (outcome.unfilteredTotal > 0 && !outcome.missing.length)) return outcome;
+  const simplified = (await options.loadSimplifier())(q);
+  if (simplified === q) return outcome;
+  return { ...(await searchAsTyped(api, simplified, filters, vocabulary, segment, tuning)), simplified };
+}
+
+async function searchAsTyped(
+  pf: PagefindApi,
+  q: string,
+  filters: Record<string, unknown>,
+  vocabulary: ReadonlySet<string>,
+  segment: WordSegmenter,
+  tuning: Tuning,
 ): Promise<SearchOutcome> {
   const outcome: SearchOutcome = { results: [], searched: [], missing: [], partial: false, unfilteredTotal: 0, counts: {} };
   if (!q) {
