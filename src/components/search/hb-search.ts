@@ -19,18 +19,12 @@
  *   only for such a query (../../lib/search/simplify.ts).
  * - `/` focuses the search box (not while typing in a field).
  */
-import { RANKING, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
+import { RANKING, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
 import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
 
-/**
- * Results rendered per step; each needs one fragment (a whole chapter's text, ~5 KB with
- * Brotli) from the index. Four fill two phone screens and keep a first search within its
- * budget (≤ 100 KB, tests/e2e/search.spec.ts); 显示更多结果 loads the next four.
- */
-const PAGE_SIZE = 4;
 /** Sub-results (headings inside a page) shown under a result. */
 const MAX_SUB_RESULTS = 3;
 /** Wait after the last keystroke before searching. */
@@ -302,9 +296,9 @@ class HbSearch extends HTMLElement {
     return links;
   }
 
-  /** Renders the next PAGE_SIZE results (loading their fragments). */
+  /** Renders the next RESULTS_PER_STEP results (loading their fragments). */
   async #showMore(id = this.#runId): Promise<void> {
-    const batch = this.#pending.slice(this.#shown, this.#shown + PAGE_SIZE);
+    const batch = this.#pending.slice(this.#shown, this.#shown + RESULTS_PER_STEP);
     if (batch.length === 0) {
       this.#more.hidden = true;
       return;

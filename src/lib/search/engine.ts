@@ -76,6 +76,13 @@ export interface PagefindApi {
  * see README “Search”.
  */
 export const RANKING = { termSimilarity: 6, pageLength: 0.5, termSaturation: 2.0, termFrequency: 0.5, metaWeights: { title: 5, keywords: 10 } };
+/**
+ * Results the /search/ page renders per step; each needs one fragment (a whole chapter's
+ * text, ~5 KB with Brotli) from the index. Four fill two phone screens and keep a first
+ * search within its budget (≤ 100 KB: tests/unit/search-cost.test.ts, tests/e2e/search.spec.ts);
+ * 显示更多结果 loads the next four.
+ */
+export const RESULTS_PER_STEP = 4;
 /** Score multiplier for a page that contains a query unit as an exact phrase. */
 export const PHRASE_BOOST = 2;
 

@@ -1,0 +1,53 @@
+/**
+ * What a first search costs, for every query of tests/search/queries.json (npm test builds
+ * first): the site's own Pagefind runs in Node (tests/search/pagefind-node.ts) through the
+ * /search/ page's pipeline, from a fresh instance each time, as a first search does: the
+ * entry, pf_meta and WebAssembly, the filter files the page loads for its counts, the index
+ * chunks the query touches and the fragments of the results the page renders first. Each file
+ * is counted as nginx sends it with deploy/nginx.conf: its .br where the build wrote one.
+ * Response headers are not files: tests/e2e/search.spec.ts measures whole transfers in a
+ * browser for the heaviest queries.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RANKING, RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
+import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib/search/state';
+import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
+import { loadPagefind } from '../search/pagefind-node';
+
+/** Bodies only; the browser test allows for the headers within 100 KB. */
+const BUDGET = 95_000;
+
+const dist = builtSite();
+/** Bytes nginx sends for a file of the site (brotli_static: the .br when there is one). */
+const sent = (file: string) => {
+  const br = path.join(dist, `${file}.br`);
+  return statSync(existsSync(br) ? br : path.join(dist, file)).size;
+};
+
+describe('a first search, for every query of the set', () => {
+  it(`fetches at most ${BUDGET / 1000} KB of Pagefind's files (bodies as nginx sends them)`, async () => {
+    const vocabulary = await builtVocabulary(dist);
+    const queries = [...new Map(loadQueries().map((q) => [JSON.stringify([q.q, q.topic, q.kind]), q])).values()];
+    const costs: { q: string; bytes: number }[] = [];
+    for (const query of queries) {
+      const { pf, fetched } = await loadPagefind(dist);
+      await pf.options({ ranking: RANKING, excerptLength: 40 });
+      await (pf as unknown as { filters(): Promise<unknown> }).filters();
+      const state: SearchState = { q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] };
+      const { results } = await runSearch(pf, normalizeQuery(query.q), pagefindFilters(state), vocabulary);
+      await Promise.all(results.slice(0, RESULTS_PER_STEP).map((r) => r.data()));
+      // pagefind.js itself is imported, not fetched, in Node.
+      const bytes = sent('pagefind/pagefind.js') + [...fetched.keys()].reduce((n, file) => n + sent(file), 0);
+      costs.push({ q: query.q, bytes });
+    }
+    costs.sort((a, b) => a.bytes - b.bytes);
+    const median = costs[Math.floor(costs.length / 2)].bytes;
+    const max = costs[costs.length - 1];
+    const summary = `${costs.length} queries: median ${median} B, max ${max.bytes} B (${max.q})`;
+    console.log(`first search, Pagefind files as sent: ${summary}`);
+    expect(costs.length).toBeGreaterThanOrEqual(40);
+    expect(costs.filter((c) => c.bytes > BUDGET).map((c) => `${c.q}: ${c.bytes} B`), summary).toEqual([]);
+  });
+});
