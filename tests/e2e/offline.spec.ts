@@ -1,20 +1,80 @@
 /**
  * Offline reading, as a reader in a village would meet it: one visit online, then no
- * network. And the edition update: the new edition waits until it is complete, then asks.
- * These tests serve their own copy of the build so they can swap editions underneath.
+ * network. And the edition update: the new edition waits until it is complete, then asks,
+ * in every open tab. These tests serve their own copy of the build so they can swap
+ * editions underneath.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serveStatic } from '../../src/integrations/static-server.ts';
+import { STEPS } from '../../src/integrations/steps.ts';
+import { getConfig } from '../../src/lib/config.ts';
 import { dist } from './site-pages';
 
-const root = path.resolve(import.meta.dirname, '../..');
+/** The edition label of the build under test, and of the next edition the tests deploy. */
+const FIRST = getConfig().identity.edition;
+const SECOND = '2027年第2版';
+
+const footer = (page: Page) => page.getByRole('contentinfo');
+const updateButton = (page: Page) => page.getByRole('button', { name: '手册已更新，点击刷新' });
+const searchResults = (page: Page) => page.getByRole('list', { name: '搜索结果' });
 
 async function waitUntilOffline(page: Page) {
   await expect(page.getByText('已可离线阅读')).toBeVisible({ timeout: 30_000 });
+}
+
+/** Stylesheets the page links but could not load: an unstyled page has some. */
+function stylesheetsMissing(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+      .filter((link) => {
+        try {
+          return !link.sheet?.cssRules.length;
+        } catch {
+          return true; // Chromium gives a stylesheet that failed to load no readable rules.
+        }
+      })
+      .map((link) => new URL(link.href).pathname),
+  );
+}
+
+/** A copy of a build to serve (the .br/.gz copies are for nginx; serveStatic sends files as they are). */
+function copyBuild(from: string, to: string): void {
+  cpSync(from, to, { recursive: true, filter: (file) => !/\.(br|gz)$/.test(file) });
+}
+
+/** Points `link` (the served root) at `target`, in one step, as a deploy switches releases. */
+function deploy(link: string, target: string): void {
+  symlinkSync(target, `${link}.new`);
+  renameSync(`${link}.new`, link);
+}
+
+/**
+ * The next edition, as a publisher's rebuild changes it, made from a copy of the build:
+ * every page carries the new edition label; the site stylesheet changed (new content, so a
+ * new hashed name); one chapter gained a paragraph (so its search fragment and index chunks
+ * change). Then the build's own search-index and offline steps run on it. A second full
+ * build would cost minutes; this is what a reader's phone sees of one.
+ */
+async function makeNextEdition(from: string, to: string): Promise<void> {
+  copyBuild(from, to);
+  const assets = path.join(to, '_astro');
+  const oldSheet = readdirSync(assets).find((f) => /^Base\..+\.css$/.test(f))!;
+  const newSheet = 'Base.next2027.css';
+  writeFileSync(path.join(assets, newSheet), `${readFileSync(path.join(assets, oldSheet), 'utf8')}\n/* ${SECOND} */\n`);
+  rmSync(path.join(assets, oldSheet));
+  const pages = readdirSync(to, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+  for (const file of pages) {
+    let html = readFileSync(path.join(to, file), 'utf8').replaceAll(FIRST, SECOND).replaceAll(`/_astro/${oldSheet}`, `/_astro/${newSheet}`);
+    if (file === path.join('assessment', 'traces', 'index.html')) html = html.replace('</h1>', '</h1><p>第2版新增：台账清理的时间表。</p>');
+    writeFileSync(path.join(to, file), html);
+  }
+  rmSync(path.join(to, 'pagefind'), { recursive: true });
+  const logger = { info: () => undefined, warn: console.warn, error: console.error };
+  for (const name of ['search-index', 'offline'] as const) await STEPS.find((s) => s.name === name)!.run({ dist: to, logger });
 }
 
 test.describe('offline reading', () => {
@@ -22,7 +82,7 @@ test.describe('offline reading', () => {
   let dir: string;
   test.beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hb-offline-'));
-    cpSync(dist, dir, { recursive: true });
+    copyBuild(dist, dir);
     server = await serveStatic(dir);
   });
   test.afterAll(async () => {
@@ -30,20 +90,28 @@ test.describe('offline reading', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('after one visit, unvisited chapters, search and checklists work without a network', async ({ browser }) => {
+  test('after one visit, every page works offline or says what is not saved and why; the footer says exactly what is saved', async ({ browser }) => {
+    test.setTimeout(90_000);
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     await page.goto('/');
     await waitUntilOffline(page);
+    await expect(page.getByRole('status').filter({ hasText: '已可离线阅读' })).toHaveText(
+      '✓ 已可离线阅读：全部章节、清单、工具和搜索已保存在本机；打印页和 PDF 只有联网打开过的才能离线看。离线阅读说明',
+    );
+    // A trainer opens the worksheets once, online.
+    await page.goto('/print/checklists/');
+    await expect(page.getByRole('heading', { level: 1, name: '检查清单工作表' })).toBeVisible();
 
     await context.setOffline(true);
     await page.goto('/inspections/feedback/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/问题反馈与整改/);
-    await expect(page.getByText('当前离线')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '当前离线' })).toHaveText(
+      '当前离线：正在阅读保存在本机的手册；打印页和 PDF 只有联网打开过的才能看。离线阅读说明',
+    );
 
     await page.goto('/search/?q=' + encodeURIComponent('留痕'));
-    const results = page.getByRole('list', { name: '搜索结果' });
-    const hit = results.locator('a[href^="/assessment/traces/"]').first();
+    const hit = searchResults(page).locator('a[href^="/assessment/traces/"]').first();
     await expect(hit).toBeVisible({ timeout: 15_000 });
     await hit.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('留痕的边界');
@@ -57,6 +125,22 @@ test.describe('offline reading', () => {
 
     await page.goto('/prepare/meetings/before/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/会议准备单/);
+
+    // Print pages and PDFs never opened: the handbook's own page says why they do not open,
+    // and offers what is saved.
+    for (const [address, name] of [['/print/meetings/', '会议培训讲义（打印版网页）'], ['/handbook.pdf', '整本手册 PDF']]) {
+      await page.goto(address);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('这一页没有保存在本机');
+      await expect(page.getByText(`你要打开的“${name}”没有保存在本机。打印页和 PDF 要联网打开过一次，才能离线看。`)).toBeVisible();
+      await expect(page.getByText('打印页和 PDF 文件较大，不随手册自动保存')).toBeVisible();
+      await expect(page.getByRole('link', { name: '全部清单工作表（打印版网页）' })).toBeVisible();
+    }
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // The worksheets opened earlier open offline, styled.
+    await page.getByRole('link', { name: '全部清单工作表（打印版网页）' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '检查清单工作表' })).toBeVisible();
+    expect(await stylesheetsMissing(page)).toEqual([]);
     await context.close();
   });
 
@@ -74,53 +158,82 @@ test.describe('offline reading', () => {
 });
 
 test.describe('a new edition', () => {
+  // The server's root is a link to the edition on offer: deploying is switching the link.
   let server: { url: string; close(): Promise<void> };
-  let dir: string;
+  let work: string;
+  let served: string;
+  let first: string;
   let next: string;
   test.beforeAll(async () => {
-    test.setTimeout(180_000);
-    next = mkdtempSync(path.join(tmpdir(), 'hb-next-'));
-    // The next edition: same content, a new edition label on every page.
-    const env = { ...process.env, HB_BUILD_DIR: next, HB_EDITION_LABEL: '2027年第2版', HB_SKIP_STEPS: 'pdf' };
-    const run = spawnSync(process.execPath, ['scripts/astro.mjs', 'build'], { cwd: root, env, encoding: 'utf8' });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    dir = mkdtempSync(path.join(tmpdir(), 'hb-edition-'));
-    cpSync(dist, dir, { recursive: true });
-    server = await serveStatic(dir);
+    test.setTimeout(120_000);
+    work = mkdtempSync(path.join(tmpdir(), 'hb-edition-'));
+    first = path.join(work, 'first');
+    next = path.join(work, 'next');
+    served = path.join(work, 'served');
+    copyBuild(dist, first);
+    await makeNextEdition(first, next);
+    deploy(served, first);
+    server = await serveStatic(served);
   });
   test.afterAll(async () => {
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(next, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   });
 
-  test('waits until it is complete, asks, then shows the new edition with ticks kept', async ({ browser }) => {
+  test('waits until it is complete and asks in every tab; a tab that did not accept keeps working until it reloads; ticks and saved print pages carried over', async ({ browser }) => {
+    test.setTimeout(120_000);
     const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto('/meetings/attendance/');
-    await waitUntilOffline(page);
-    const box = page.locator('[data-checklist-id="meetings-attendance-before"]').getByRole('checkbox').nth(1);
+    const reader = await context.newPage();
+    await reader.goto('/meetings/attendance/');
+    await waitUntilOffline(reader);
+    const box = reader.locator('[data-checklist-id="meetings-attendance-before"]').getByRole('checkbox').nth(1);
     await box.check();
-    await expect(page.getByRole('contentinfo')).toContainText('2026年第1版');
+    await expect(footer(reader)).toContainText(FIRST);
+    // A trainer's handout, opened once: saved on the phone.
+    await reader.goto('/print/meetings/');
+    await expect(reader.getByRole('heading', { level: 1, name: '会议' })).toBeVisible();
+
+    // A second tab, with a search made: Pagefind has loaded this edition's index.
+    const other = await context.newPage();
+    await other.goto('/search/?q=' + encodeURIComponent('会议'));
+    await expect(searchResults(other).getByRole('listitem').first()).toBeVisible({ timeout: 15_000 });
 
     // The publisher deploys the next edition.
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(path.join(next, 'dist'), dir, { recursive: true });
+    deploy(served, next);
 
-    await page.reload();
-    const update = page.getByRole('button', { name: '手册已更新，点击刷新' });
-    await expect(update).toBeVisible({ timeout: 30_000 });
+    await reader.goto('/meetings/attendance/');
+    await expect(updateButton(reader)).toBeVisible({ timeout: 30_000 });
+    await expect(updateButton(other)).toBeVisible();
     // Until the reader accepts, the old edition is what they read.
-    await expect(page.getByRole('contentinfo')).toContainText('2026年第1版');
-    await page.goto('/meetings/overview/');
-    await expect(page.getByRole('contentinfo')).toContainText('2026年第1版');
-    await expect(update).toBeVisible();
+    await expect(footer(reader)).toContainText(FIRST);
+    await reader.goto('/meetings/overview/');
+    await expect(footer(reader)).toContainText(FIRST);
+    await expect(updateButton(reader)).toBeVisible();
 
-    await update.click();
-    await expect(page.getByRole('contentinfo')).toContainText('2027年第2版', { timeout: 15_000 });
-    await page.goto('/meetings/attendance/');
-    await expect(page.getByRole('contentinfo')).toContainText('2027年第2版');
+    await updateButton(reader).click();
+    await expect(footer(reader)).toContainText(SECOND, { timeout: 15_000 });
+    await reader.goto('/meetings/attendance/');
+    await expect(footer(reader)).toContainText(SECOND);
     await expect(box).toBeChecked();
+
+    // The other tab still shows the first edition, and its search still finds and shows
+    // results, although the second edition dropped index files it needs...
+    await expect(footer(other)).toContainText(FIRST);
+    await other.getByRole('searchbox', { name: '搜索词' }).fill('留痕');
+    await expect(searchResults(other).locator('a[href^="/assessment/traces/"]').first()).toBeVisible({ timeout: 15_000 });
+    // ...until it takes the update too.
+    await updateButton(other).click();
+    await expect(footer(other)).toContainText(SECOND, { timeout: 15_000 });
+    // Once no tab shows the first edition, the files kept for it are gone.
+    await other.goto('/meetings/');
+    await expect.poll(() => other.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('hb-previous')))).toEqual([]);
+
+    // The handout saved before the update opens offline: the new edition, fully styled.
+    await context.setOffline(true);
+    await reader.goto('/print/meetings/');
+    await expect(reader.getByRole('heading', { level: 1, name: '会议' })).toBeVisible();
+    await expect(footer(reader)).toContainText(SECOND);
+    expect(await stylesheetsMissing(reader)).toEqual([]);
     await context.close();
   });
 });

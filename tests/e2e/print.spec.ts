@@ -274,6 +274,8 @@ test.describe('print documents', () => {
       const record = page.locator('section', { has: page.getByRole('heading', { level: 2, name: '讨论记录' }) });
       expect(await record.getByRole('listitem').count()).toBeGreaterThanOrEqual(chapters.length * 2);
     }
+    // A browser's own print matches the PDF only where CSS page-margin boxes work.
+    await expect(page.getByText('在 iPhone 上（以及用 Safari 或 Firefox）打印，纸上没有页眉和页码，请用 PDF。')).toBeVisible();
   });
 
   test('/print/checklists/ holds every checklist as a blank worksheet, by topic', async ({ page }) => {

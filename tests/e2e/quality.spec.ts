@@ -115,7 +115,7 @@ test.describe('byte budgets (gzip)', () => {
 test.describe('keyboard only', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
-  async function tabTo(page: Page, predicate: string, max = 40) {
+  async function tabTo(page: Page, predicate: string, max = 60) {
     for (let i = 0; i < max; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(predicate)) return;
