@@ -9,11 +9,12 @@
  * prebuilt UI bundles, which the site does not use (it has its own small <hb-search>
  * element) and which would only weigh on the offline cache.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import { chineseSegmenter, preparePage } from './search-prepare.ts';
+import { INDEX_PLACEHOLDER, indexAttribute, type PagefindEntry } from '../lib/search/first-files.ts';
 import type { StepContext } from './steps.ts';
 
 /** Print-only or control parts of pages that are not ours to mark with data-pagefind-ignore. */
@@ -64,9 +65,13 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
     fail(`找不到构建结果 ${dist}。`);
   }
   const pages: { file: string; html: string }[] = [];
+  /** Pages that preload the index's first files (the /search/ page): named below. */
+  const placeholder = `data-pagefind-index="${INDEX_PLACEHOLDER}"`;
+  const searchPages: { file: string; html: string }[] = [];
   for (const file of files) {
     const html = await readFile(file, 'utf8');
     if (html.includes('data-pagefind-body')) pages.push({ file, html });
+    if (html.includes(placeholder)) searchPages.push({ file, html });
   }
   if (pages.length === 0) fail(`${dist} 中没有标记 data-pagefind-body 的页面。`);
 
@@ -88,5 +93,11 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
     await pagefind.close();
   }
   await Promise.all(UNUSED.map((name) => rm(path.join(outputPath, name), { force: true })));
+  // Name the files every first search needs in the search page (src/lib/search/first-files.ts).
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const attribute = indexAttribute(entry);
+  if (attribute) {
+    for (const { file, html } of searchPages) await writeFile(file, html.replace(placeholder, `data-pagefind-index="${attribute}"`));
+  }
   logger.info(`${pages.length} pages indexed → ${path.relative(dist, outputPath)}/ in ${((performance.now() - started) / 1000).toFixed(2)}s`);
 }

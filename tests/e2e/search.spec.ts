@@ -248,6 +248,8 @@ test.describe('what search costs', () => {
     test(`a first search transfers at most 100 KB, Pagefind included (${q})`, async ({ browser }) => {
       const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
       const page = await context.newPage();
+      const unusedPreloads: string[] = [];
+      page.on('console', (m) => /preloaded using link preload but not used/.test(m.text()) && unusedPreloads.push(m.text()));
       await page.goto('/search/');
       await page.waitForLoadState('networkidle');
       const transfers: { url: string; bytes: number }[] = [];
@@ -268,6 +270,12 @@ test.describe('what search costs', () => {
       const total = search.reduce((sum, t) => sum + t.bytes, 0);
       test.info().annotations.push({ type: 'first search', description: `${q}: ${total} bytes in ${search.length} requests` });
       expect(search.some((t) => t.url.includes('/pagefind/wasm.'))).toBe(true);
+      // The page preloads Pagefind's entry, pf_meta and WebAssembly beside pagefind.js
+      // (src/lib/search/first-files.ts): each is downloaded once, by the preload pagefind.js uses.
+      const urls = search.map((t) => new URL(t.url).pathname + new URL(t.url).search);
+      expect(urls.filter((u, i) => urls.indexOf(u) !== i)).toEqual([]);
+      expect(urls).toContainEqual(expect.stringMatching(/^\/pagefind\/pagefind-entry\.json\?ts=zh-cn_\w+$/));
+      expect(unusedPreloads).toEqual([]);
       expect(total).toBeLessThanOrEqual(100_000);
       await context.close();
     });

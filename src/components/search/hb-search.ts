@@ -24,6 +24,7 @@ import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index
 import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
+import { firstFiles, type FirstFiles } from '../../lib/search/first-files';
 
 /** Sub-results (headings inside a page) shown under a result. */
 const MAX_SUB_RESULTS = 3;
@@ -38,18 +39,33 @@ interface PagefindModule {
 
 let pagefindPromise: Promise<PagefindApi> | undefined;
 
-function loadPagefind(): Promise<PagefindApi> {
+/**
+ * Loads Pagefind. `first`: the files pagefind.js would ask for one after another (entry,
+ * pf_meta, WebAssembly), named by the build: preloaded now, side by side with pagefind.js,
+ * and consumed by its own fetch() calls (same address, same CORS mode).
+ */
+function loadPagefind(first?: FirstFiles): Promise<PagefindApi> {
   pagefindPromise ??= (async () => {
     const failures = watchFetches((url) => new URL(url, location.href).pathname.startsWith('/pagefind/'));
     const before = failures();
+    for (const href of first?.urls ?? []) document.head.append(el('link', { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
     const url = PAGEFIND_URL;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    const pf = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: 40 });
+    const pf = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: 40, ...(first ? { metaCacheTag: first.cacheTag } : {}) });
     await pf.init();
-    // Loads the (tiny) filter chunks, so that every search reports counts per topic.
-    await pf.filters();
-    if (failures() !== before) throw new IndexLoadError('the search filters did not load');
-    return guardLoads(pf, failures);
+    if (failures() !== before) throw new IndexLoadError('the search index did not load');
+    // The (tiny) filter chunks, so that every search reports counts per topic: loaded beside
+    // the first search's index chunks, not before them. The query's probes (no options) run
+    // at once; a search with filters, whose counts the page shows, waits for them.
+    const filtersLoaded = pf.filters();
+    const counted: PagefindApi = {
+      options: (options) => pf.options(options),
+      search: async (term, options) => {
+        if (options) await filtersLoaded;
+        return pf.search(term, options);
+      },
+    };
+    return guardLoads(counted, failures);
   })();
   pagefindPromise.catch(() => {
     pagefindPromise = undefined;
@@ -92,6 +108,7 @@ class HbSearch extends HTMLElement {
   #more!: HTMLButtonElement;
   #help!: HTMLElement;
   #vocabulary = new Set<string>();
+  #first: FirstFiles | undefined;
   #runId = 0;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #pending: PagefindResult[] = [];
@@ -110,6 +127,7 @@ class HbSearch extends HTMLElement {
     this.#more = this.querySelector('[data-more]')!;
     this.#help = this.querySelector('[data-help]')!;
     this.#vocabulary = new Set((this.dataset.vocabulary ?? '').split(' ').filter(Boolean));
+    this.#first = firstFiles(this.dataset.pagefindIndex);
     this.querySelector('[data-nojs]')?.remove();
 
     this.#form.addEventListener('submit', (event) => {
@@ -120,7 +138,7 @@ class HbSearch extends HTMLElement {
       clearTimeout(this.#typingTimer);
       this.#typingTimer = setTimeout(() => this.#update('typing'), TYPING_DELAY_MS);
     });
-    this.#input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+    this.#input.addEventListener('focus', () => void loadPagefind(this.#first).catch(() => {}), { once: true });
     this.#form.addEventListener('change', (event) => {
       if (event.target !== this.#input) this.#update('commit');
     });
@@ -178,7 +196,7 @@ class HbSearch extends HTMLElement {
     }, 300);
     let outcome: SearchOutcome;
     try {
-      const pf = await loadPagefind();
+      const pf = await loadPagefind(this.#first);
       outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
       if (id !== this.#runId) return;
       this.#clear();
