@@ -34,7 +34,7 @@ describe('compress step', () => {
     write('pagefind/pagefind-entry.json', '{"version":"1.6.0"}'); // small
     write('pagefind/fragment/zh-cn_abc.pf_fragment', gzipSync(`pagefind_dcd${page}`));
     write('pagefind/index/zh-cn_def.pf_index', gzipSync(`pagefind_dcd${'x'.repeat(5000)}`));
-    write('pagefind/wasm.unknown.pagefind', gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), randomBytes(4000)])));
+    write('pagefind/wasm.unknown.pagefind', gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(script.repeat(4))])));
     write('manifest.webmanifest', JSON.stringify({ name: '基层减负工作手册', icons: Array(40).fill({ src: '/icons/icon-192.png', sizes: '192x192' }) }));
     write('sitemap-0.xml', `<urlset>${'<url><loc>https://handbook.example.org/meetings/</loc></url>'.repeat(50)}</urlset>`);
     write('robots.txt', 'User-agent: *\nAllow: /\n'); // small
@@ -74,33 +74,43 @@ describe('compress step', () => {
     expect(readFileSync(file('index.html.br')).length).toBeLessThan(readFileSync(file('index.html.gz')).length);
   });
 
-  it('leaves Pagefind’s gzip files, small files, PDFs, images, reports and incompressible bytes alone', () => {
-    for (const rel of [
-      'pagefind/fragment/zh-cn_abc.pf_fragment', 'pagefind/index/zh-cn_def.pf_index', 'pagefind/wasm.unknown.pagefind',
-      'pagefind/pagefind-entry.json', 'robots.txt', 'search.wasm', 'handbook.pdf', 'icons/icon-192.png', 'build-report.json',
-    ]) {
+  it('gives Pagefind’s gzip files a .br of their unpacked bytes (Pagefind’s signature first), smaller than the gzip, and no .gz', () => {
+    for (const rel of ['pagefind/fragment/zh-cn_abc.pf_fragment', 'pagefind/index/zh-cn_def.pf_index', 'pagefind/wasm.unknown.pagefind']) {
+      const gz = readFileSync(file(rel));
+      const br = readFileSync(file(`${rel}.br`));
+      expect(brotliDecompressSync(br).equals(gunzipSync(gz)), rel).toBe(true);
+      expect(brotliDecompressSync(br).subarray(0, 12).toString(), rel).toBe('pagefind_dcd');
+      expect(br.length, rel).toBeLessThan(gz.length);
+      expect(existsSync(file(`${rel}.gz`)), `${rel}.gz`).toBe(false);
+    }
+    expect(report.repacked).toBe(3);
+  });
+
+  it('leaves small files, PDFs, images, reports and incompressible bytes alone', () => {
+    for (const rel of ['pagefind/pagefind-entry.json', 'robots.txt', 'search.wasm', 'handbook.pdf', 'icons/icon-192.png', 'build-report.json']) {
       expect(existsSync(file(`${rel}.br`)), `${rel}.br`).toBe(false);
       expect(existsSync(file(`${rel}.gz`)), `${rel}.gz`).toBe(false);
     }
-    expect(report.skipped).toEqual({ precompressed: 3, small: 2, notSmaller: 1 });
+    expect(report.skipped).toEqual({ precompressed: 0, small: 2, notSmaller: 1 });
   });
 
   it('removes stale copies and keeps other .gz files', () => {
-    for (const rel of ['old/index.html.br', 'old/index.html.gz', 'pagefind/fragment/zh-cn_gone.pf_fragment.gz', 'robots.txt.br', 'pagefind/fragment/zh-cn_abc.pf_fragment.br']) {
+    for (const rel of ['old/index.html.br', 'old/index.html.gz', 'pagefind/fragment/zh-cn_gone.pf_fragment.gz', 'robots.txt.br']) {
       expect(existsSync(file(rel)), rel).toBe(false);
     }
-    expect(report.removed).toBe(5);
+    expect(report.removed).toBe(4);
     expect(existsSync(file('downloads/data.tar.gz'))).toBe(true);
   });
 
   it('reports counts and bytes, overall and per kind, and logs them', () => {
-    expect(report.files).toBe(7);
-    expect(report.written).toEqual({ br: 7, gzip: 7 });
+    expect(report.files).toBe(10);
+    expect(report.written).toEqual({ br: 10, gzip: 7 });
     expect(report.br).toBeLessThan(report.gzip);
     expect(report.gzip).toBeLessThan(report.bytes);
     expect(Object.keys(report.byKind)).toEqual(['css', 'html', 'js', 'other', 'pagefind']);
     expect(report.byKind.html).toMatchObject({ files: 2, bytes: 2 * Buffer.byteLength(page) });
-    expect(logged.join('\n')).toMatch(/7 files precompressed: .* → br .*, gzip .*3 gzip already.*5 stale copies removed/);
+    expect(report.byKind.pagefind).toMatchObject({ files: 4 });
+    expect(logged.join('\n')).toMatch(/10 files precompressed: .* → br .*, gzip .*3 of Pagefind's gzip files also as \.br.*4 stale copies removed/);
   });
 
   it('a second run rewrites the same copies and removes nothing', async () => {

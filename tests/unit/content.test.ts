@@ -134,7 +134,7 @@ describe('links', () => {
     const exercises = TOPICS.flatMap((t) =>
       existsSync(path.join(root, 'exercises', t.slug)) ? readdirSync(path.join(root, 'exercises', t.slug)).map((f) => `/training/${t.slug}/${f.replace(/\.mdx$/, '')}/`) : [],
     );
-    const pages = new Set([...all.map((s) => s.href), '/policies/', '/training/', ...exercises, ...records.map((r) => `/policies/${r.id}/`)]);
+    const pages = new Set([...all.map((s) => s.href), '/policies/', '/training/', '/offline/', ...exercises, ...records.map((r) => `/policies/${r.id}/`)]);
     const broken = links
       .map((l) => ({ ...l, page: l.href.split('#')[0] }))
       .filter((l) => l.page !== '/' && !l.page.startsWith('/checklists/') && !l.page.startsWith('/prepare/'))
