@@ -117,23 +117,27 @@ test.describe('printing any page (print media)', () => {
     await expect(page.getByRole('contentinfo')).toBeVisible();
   });
 
-  test('no printed chapter ends on a sheet without text of its own', async ({ page }, testInfo) => {
-    test.setTimeout(180_000);
-    const pages = builtPages().filter((p) => /^\/(guide\/[^/]+|[a-z-]+\/[a-z-]+)\/$/.test(p) && !/^\/(print|checklists|prepare|handouts|search|slides)\//.test(p));
-    expect(pages).toEqual(expect.arrayContaining(['/meetings/attendance/', '/guide/glossary/']));
-    const file = testInfo.outputPath('chapter.pdf');
-    const endings: string[] = [];
-    await page.emulateMedia({ media: 'print' });
-    for (const url of pages) {
-      await page.goto(url);
-      writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
-      const last = poppler('pdftotext', [file, '-']).split('\f').filter((t) => t.trim()).at(-1) ?? '';
-      // Without the running head and the page number, the last sheet must still hold text.
-      const own = last.split('\n').map((l) => l.trim()).filter((l) => l && l !== HANDBOOK_TITLE && !FOOTER.test(l));
-      if (own.length === 0) endings.push(url);
-    }
-    expect(endings, 'printouts whose last sheet holds only the running head and page number').toEqual([]);
-  });
+  // Every page a reader prints on its own, in two halves so both test workers share the work.
+  const printable = builtPages().filter((p) => /^\/(guide\/[^/]+|[a-z-]+\/[a-z-]+)\/$/.test(p) && !/^\/(print|checklists|prepare|handouts|search|slides)\//.test(p));
+  for (const half of [0, 1]) {
+    test(`no printed page ends on a sheet without text of its own (${half + 1}/2)`, async ({ page }, testInfo) => {
+      test.setTimeout(180_000);
+      expect(printable).toEqual(expect.arrayContaining(['/meetings/attendance/', '/guide/glossary/']));
+      const pages = printable.filter((_, i) => i % 2 === half);
+      const file = testInfo.outputPath('chapter.pdf');
+      const endings: string[] = [];
+      await page.emulateMedia({ media: 'print' });
+      for (const url of pages) {
+        await page.goto(url);
+        writeFileSync(file, await page.pdf({ preferCSSPageSize: true }));
+        const last = poppler('pdftotext', [file, '-']).split('\f').filter((t) => t.trim()).at(-1) ?? '';
+        // Without the running head and the page number, the last sheet must still hold text.
+        const own = last.split('\n').map((l) => l.trim()).filter((l) => l && l !== HANDBOOK_TITLE && !FOOTER.test(l));
+        if (own.length === 0) endings.push(url);
+      }
+      expect(endings, 'printouts whose last sheet holds only the running head and page number').toEqual([]);
+    });
+  }
 
   test('headings stay with their text; checklists, callouts and tables are not split', async ({ page }) => {
     await page.emulateMedia({ media: 'print' });
