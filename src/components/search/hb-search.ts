@@ -58,6 +58,7 @@ function loadPagefind(first?: FirstFiles): Promise<PagefindApi> {
     // the first search's index chunks, not before them. The query's probes (no options) run
     // at once; a search with filters, whose counts the page shows, waits for them.
     const filtersLoaded = pf.filters();
+    filtersLoaded.catch(() => {}); // a search that needs them reports the failure
     const counted: PagefindApi = {
       options: (options) => pf.options(options),
       search: async (term, options) => {
