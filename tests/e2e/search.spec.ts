@@ -149,12 +149,17 @@ test.describe('filters and the URL', () => {
     await expect(status(page)).toContainText('找到');
     const all = await results(page).getByRole('listitem').filter({ has: page.getByRole('heading') }).count();
     const before = Number(/找到 (\d+) 条/.exec((await status(page).textContent())!)![1]);
+    // Each chip says how many results it would keep, without moving the page (a badge).
+    const chip = page.getByRole('checkbox', { name: /^发文/ });
+    await expect(chip).toHaveAccessibleName(/^发文\s*，\s*\d+\s*条$/);
+    const perTopic = Number(/(\d+)\s*条/.exec((await page.locator('label', { has: chip }).textContent())!)![1]);
 
     await page.getByRole('checkbox', { name: /^发文/ }).check();
     await expect(page).toHaveURL(/topic=%E5%8F%91%E6%96%87/);
     await expect(status(page)).toContainText('（发文）');
     const after = Number(/找到 (\d+) 条/.exec((await status(page).textContent())!)![1]);
     expect(after).toBeLessThan(before);
+    expect(after).toBe(perTopic);
     await expect(resultTitles(page).first()).toHaveText('合并发文与口头通知');
     for (const meta of await results(page).locator('.hb-result__meta').allTextContents()) expect(meta).toMatch(/^发文 · /);
     expect(all).toBeGreaterThan(0);

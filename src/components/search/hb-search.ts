@@ -269,12 +269,16 @@ class HbSearch extends HTMLElement {
     return (n ? `“${state.q}”找到 ${n} 条结果${where}` : `“${state.q}”没有找到结果${where}`) + simplified;
   }
 
-  /** Result counts on the filter chips (for a query; when browsing they would only repeat the list). */
+  /**
+   * Result counts on the filter chips (for a query; when browsing they would only repeat the
+   * list), as small badges on the chips (search.css): text that widened the chips would rewrap
+   * them and push the page down as results arrive. Read aloud as “会议，12 条”.
+   */
   #renderCounts(state: SearchState, outcome: SearchOutcome): void {
     for (const slot of this.querySelectorAll<HTMLElement>('[data-count-for]')) {
       const [key, value] = slot.dataset.countFor!.split(':');
       const n = outcome.counts[key]?.[value];
-      slot.textContent = state.q && n !== undefined ? `（${n}）` : '';
+      slot.replaceChildren(...(state.q && n !== undefined ? [el('span', { className: 'hb-visually-hidden' }, '，'), String(n), el('span', { className: 'hb-visually-hidden' }, ' 条')] : []));
     }
   }
 
