@@ -37,7 +37,28 @@ const median = (values) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined;
 };
 
-/** One Lighthouse run of `url` in a fresh Chromium: score (0–100) and the metrics (ms; CLS unitless). */
+/**
+ * @typedef {object} LighthouseRun
+ * @property {string} [version] Lighthouse's version
+ * @property {number} [benchmarkIndex] Lighthouse's measure of the machine's speed during the run
+ * @property {number} load the machine's 1-minute load average at the end of the run
+ * @property {string} [error] why the run could not measure; then there are no figures
+ * @property {number} [score] performance score, 0–100
+ * @property {number} [fcp] First Contentful Paint, ms (simulated)
+ * @property {number} [lcp] Largest Contentful Paint, ms (simulated)
+ * @property {number} [tbt] Total Blocking Time, ms (simulated)
+ * @property {number} [cls] Cumulative Layout Shift
+ * @property {number} [si] Speed Index, ms (simulated)
+ * @property {string} [lcpElement] the element that painted last
+ * @property {string[]} [shifts] the elements that moved, with their share of the shift
+ */
+
+/**
+ * One Lighthouse run of `url` in a fresh Chromium: score (0–100) and the metrics (ms; CLS unitless).
+ * @param {string} url
+ * @param {{ executablePath?: string }} [options]
+ * @returns {Promise<LighthouseRun>}
+ */
 export async function lighthouseOnce(url, { executablePath = chromiumPath } = {}) {
   const chrome = await chromeLauncher.launch({
     chromePath: executablePath,
@@ -50,6 +71,7 @@ export async function lighthouseOnce(url, { executablePath = chromiumPath } = {}
       disableFullPageScreenshot: true, skipAudits: ['bf-cache', 'screenshot-thumbnails', 'final-screenshot'],
     });
     const { lhr } = result;
+    /** @type {LighthouseRun} */
     const run = { version: lhr.lighthouseVersion, benchmarkIndex: lhr.environment?.benchmarkIndex, load: os.loadavg()[0] };
     if (lhr.runtimeError) {
       // A run that could not measure (e.g. no paint within the time limit on a busy machine): no figures.

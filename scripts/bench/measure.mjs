@@ -342,34 +342,43 @@ export async function querySet(file) {
 
 /**
  * A first search for each of `queries` (querySet()), each in a fresh browser context (cold
- * caches, service workers blocked): open its /search/?q=… address, wait until the page
- * says what it found and the network is quiet, and count the Pagefind files transferred
- * (bodies as sent + headers), per kind. Returns each query's figures and the median and
- * maximum over the set.
+ * caches, service workers blocked; `concurrency` at a time): open its /search/?q=… address,
+ * wait until the page says what it found and the network is quiet, and count the Pagefind
+ * files transferred (bodies as sent + headers), per kind. Returns each query's figures and
+ * the median and maximum over the set.
  */
-export async function firstSearches({ chromium, executablePath, baseUrl, queries }) {
+export async function firstSearches({ chromium, executablePath, baseUrl, queries, concurrency = 3 }) {
   const browser = await chromium.launch(launchOptions(executablePath));
   const each = [];
   const errors = new Set();
-  try {
-    for (const query of queries) {
-      const context = await newContext(browser);
+  const one = async (query) => {
+    const context = await newContext(browser);
+    try {
       const rec = recorder(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => !SW_BLOCK_ARTIFACT.test(String(e)) && errors.add(`${query.label}: ${e}`));
       const t0 = rec.mark();
       await page.goto(baseUrl + query.href, { waitUntil: 'load' });
-      const statusBox = page.locator('[data-status]');
       await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-status]')?.textContent ?? ''), FINISHED.source, { timeout: 30_000 });
-      const status = (await statusBox.textContent())?.trim();
+      const status = (await page.locator('[data-status]').textContent())?.trim();
       const results = await page.locator('[data-results] > li').count();
       await rec.quiet();
-      const all = rec.since(t0);
-      const search = summarise(all.filter(isPagefind), baseUrl);
-      const { failed: failedRequests, ...figures } = search;
-      each.push({ ...query, status, resultsShown: results, ...figures, failedRequests, failed: /没有完成/.test(status ?? '') || failedRequests.length > 0 });
+      const { failed: failedRequests, ...figures } = summarise(rec.since(t0).filter(isPagefind), baseUrl);
+      return { ...query, status, resultsShown: results, ...figures, failedRequests, failed: /没有完成/.test(status ?? '') || failedRequests.length > 0 };
+    } finally {
       await context.close();
     }
+  };
+  try {
+    // Contexts share no cache, so a few run side by side (bytes do not depend on timing).
+    let next = 0;
+    const worker = async () => {
+      while (next < queries.length) {
+        const i = next++;
+        each[i] = await one(queries[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queries.length) }, worker));
   } finally {
     await browser.close();
   }

@@ -181,6 +181,9 @@ function chromiumStatus() {
   return { executablePath };
 }
 
+/** The search quality set: its distinct searches are each a first search in the browser measurements. */
+const QUERIES = path.join(root, 'tests/search/queries.json');
+
 /** The build steps after the search index: left out of the timed "site + search index" build, run apart. */
 const LATER_STEPS = ['pdf', 'docx', 'offline', 'compress'];
 
@@ -295,7 +298,11 @@ async function benchOne(n, opts) {
       result.browser = await browserMeasurements({
         chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, chapterUrl: cp.url, query: opts.query,
       });
+      result.browser.querySet = await firstSearches({ chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries: opts.queries });
+      const qs = result.browser.querySet;
+      if (qs.failed.length) result.notes.push(`N=${n}: searches that did not finish: ${qs.failed.join('; ')}`);
       const s = result.browser.search;
+      say(`query set (${qs.queries}): median ${formatBytes(qs.median.transferred)} (${qs.median.label}), max ${formatBytes(qs.max.transferred)} (${qs.max.label}: ${kindLine(qs.max.byKind)})`);
       say(`first search “${s.query}”: ${formatBytes(s.firstSearch.transferred)} transferred in ${s.firstSearch.requests} requests (${kindLine(s.firstSearch.byKind)}); typing → results ${formatMs(s.typingToResultsMs)} (${s.status})`);
       if (s.errors.length) result.notes.push(`N=${n}: page errors on /search/: ${s.errors.join(' | ')}`);
       const failed = [...result.browser.chapter.failed, ...s.pageLoad.failed, ...s.firstSearch.failed];
@@ -331,7 +338,7 @@ async function benchReal(opts) {
     { key: 'edition', name: 'example edition (editions/shili-xian)', env: { HB_EDITION: 'editions/shili-xian' }, later: ['compress'] },
   ];
   const logs = path.join(opts.out, 'logs');
-  const queries = await querySet(path.join(root, 'tests/search/queries.json'));
+  const queries = opts.queries;
   const out = [];
   for (const [i, b] of builds.entries()) {
     const say = (msg) => console.log(`  [real] ${b.name}: ${msg}`);
@@ -420,6 +427,7 @@ async function main() {
   }
   await mkdir(opts.out, { recursive: true });
   if (opts.lighthouseOnly) return lighthouseOnly(opts);
+  opts.queries = await querySet(QUERIES);
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
