@@ -3,8 +3,10 @@
  * - sizes of folders (dist/, dist/pagefind/),
  * - the bytes a chapter page costs (HTML + the CSS and JS it references, followed through
  *   static imports; gzipped), read from the files, no browser needed,
- * - in Chromium (Playwright): what a chapter page really loads, what a first search
- *   transfers, and how long it takes from typing to visible results.
+ * - in Chromium (Playwright), against the build as scripts/bench/serve.mjs serves it (nginx):
+ *   what a chapter page really loads, what a first search transfers (bodies as sent plus
+ *   response headers, per kind of Pagefind file), and how long it takes from typing to
+ *   visible results.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -133,17 +135,35 @@ export async function chapterPageBytes(dist, chapterUrls) {
   };
 }
 
+
 const SW_BLOCK_ARTIFACT = /reading 'waiting'|reading 'addEventListener'/;
 
-/** Chromium launch options: the project's one setup (scripts/chromium.mjs). */
+/** Chromium launch options: the project's one setup (src/integrations/chromium.ts). */
 export function launchOptions(executablePath = chromiumPath) {
   return { executablePath, args: chromiumArgs };
 }
 
+/** What a Pagefind file is, for the per-kind breakdown of a first search; undefined: not Pagefind's. */
+export function pagefindKind(pathname) {
+  if (!pathname.startsWith('/pagefind/')) return undefined;
+  const rest = pathname.slice('/pagefind/'.length);
+  if (rest === 'pagefind.js') return 'pagefind.js';
+  if (rest === 'pagefind-entry.json') return 'entry';
+  if (/^wasm\.[^/]+\.pagefind$/.test(rest)) return 'wasm';
+  if (rest.endsWith('.pf_meta')) return 'pf_meta';
+  if (rest.startsWith('filter/')) return 'filters';
+  if (rest.startsWith('index/')) return 'chunks';
+  if (rest.startsWith('fragment/')) return 'fragments';
+  return 'other';
+}
+export const PAGEFIND_KINDS = ['pagefind.js', 'entry', 'wasm', 'pf_meta', 'filters', 'chunks', 'fragments', 'other'];
+
 /**
- * Record every finished request of a browser context (pages and workers), with its body
- * size raw and gzipped. `mark()` starts a new window; `since(mark)` returns what finished
- * after it; `quiet(ms)` waits until nothing is in flight for `ms`.
+ * Record every finished request of a browser context (pages and workers) as the network
+ * carried it: `body` is the response body as sent (Brotli when nginx had a .br copy), `headers`
+ * the response headers, `transferred` both (Playwright's request.sizes()); `bytes` is the
+ * decoded body. `mark()` starts a new window; `since(mark)` returns what finished after it;
+ * `quiet(ms)` waits until nothing is in flight for `ms`.
  */
 function recorder(context) {
   const log = [];
@@ -159,20 +179,26 @@ function recorder(context) {
     lastChange = performance.now();
   };
   context.on('requestfailed', (request) => {
-    log.push({ url: request.url(), type: request.resourceType(), failed: true, bytes: 0, gzip: 0, at: performance.now() });
+    log.push({ url: request.url(), type: request.resourceType(), failed: true, bytes: 0, body: 0, headers: 0, transferred: 0, at: performance.now() });
     done();
   });
   context.on('requestfinished', (request) => {
     const at = performance.now();
     const task = (async () => {
       const response = await request.response();
-      let body = Buffer.alloc(0);
+      let bytes = 0;
       try {
-        body = (await response?.body()) ?? body;
+        bytes = (await response?.body())?.length ?? 0;
       } catch {
         // Redirects and some aborted responses have no body.
       }
-      log.push({ url: request.url(), type: request.resourceType(), status: response?.status(), bytes: body.length, gzip: body.length ? gzipBytes(body) : 0, at });
+      const sizes = await request.sizes().catch(() => ({ responseBodySize: 0, responseHeadersSize: 0 }));
+      const body = Math.max(0, sizes.responseBodySize);
+      const headers = Math.max(0, sizes.responseHeadersSize);
+      log.push({
+        url: request.url(), type: request.resourceType(), status: response?.status(), encoding: (await response?.headerValue('content-encoding')) ?? undefined,
+        bytes, body, headers, transferred: body + headers, at,
+      });
     })().finally(done);
     pending.add(task);
     task.finally(() => pending.delete(task));
@@ -196,21 +222,36 @@ const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 
 function summarise(requests, base) {
   const byType = {};
+  const byKind = {};
   for (const r of requests) {
-    const t = (byType[r.type] ??= { requests: 0, bytes: 0, gzip: 0 });
+    const t = (byType[r.type] ??= { requests: 0, transferred: 0 });
     t.requests += 1;
-    t.bytes += r.bytes;
-    t.gzip += r.gzip;
+    t.transferred += r.transferred;
+    const kind = pagefindKind(new URL(r.url).pathname);
+    if (kind) {
+      const k = (byKind[kind] ??= { requests: 0, body: 0, transferred: 0 });
+      k.requests += 1;
+      k.body += r.body;
+      k.transferred += r.transferred;
+    }
   }
   return {
     requests: requests.length,
     failed: requests.filter((r) => r.failed || (r.status ?? 200) >= 400).map((r) => r.url.replace(base, '')),
     bytes: sum(requests, 'bytes'),
-    gzip: sum(requests, 'gzip'),
+    body: sum(requests, 'body'),
+    headers: sum(requests, 'headers'),
+    transferred: sum(requests, 'transferred'),
     byType,
-    files: requests.map((r) => ({ path: r.url.replace(base, ''), type: r.type, bytes: r.bytes, gzip: r.gzip })),
+    byKind,
+    files: requests.map((r) => ({ path: r.url.replace(base, ''), type: r.type, encoding: r.encoding, bytes: r.bytes, body: r.body, headers: r.headers })),
   };
 }
+
+const isPagefind = (r) => pagefindKind(new URL(r.url).pathname) !== undefined;
+const newContext = (browser) => browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', colorScheme: 'light' });
+/** The /search/ page's status once a search has finished: found, found nothing, or failed. */
+const FINISHED = /找到|没有完成/;
 
 /**
  * In Chromium: (1) open a chapter page and record what it loads; (2) open /search/, type
@@ -222,11 +263,10 @@ function summarise(requests, base) {
 export async function browserMeasurements({ chromium, executablePath, baseUrl, chapterUrl, query, repeats = 3 }) {
   const browser = await chromium.launch(launchOptions(executablePath));
   try {
-    const newContext = () => browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block', colorScheme: 'light' });
     // (1) Chapter page.
     let chapter;
     {
-      const context = await newContext();
+      const context = await newContext(browser);
       const rec = recorder(context);
       const page = await context.newPage();
       const t = rec.mark();
@@ -238,7 +278,7 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
     // (2) First search, cold, `repeats` times.
     const runs = [];
     for (let i = 0; i < repeats; i++) {
-      const context = await newContext();
+      const context = await newContext(browser);
       const rec = recorder(context);
       const page = await context.newPage();
       const consoleErrors = [];
@@ -257,7 +297,6 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
       await rec.quiet();
       // Pagefind's files only (as tests/e2e/search.spec.ts counts); e.g. a lazy favicon request is not search traffic.
       const after = rec.since(t1);
-      const isPagefind = (r) => new URL(r.url).pathname.startsWith('/pagefind/');
       runs.push({
         ms: Math.round(ms), results, status, pageLoad, search: summarise(after.filter(isPagefind), baseUrl),
         other: summarise(after.filter((r) => !isPagefind(r)), baseUrl), errors: consoleErrors,
@@ -285,4 +324,73 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
   } finally {
     await browser.close();
   }
+}
+
+/** Distinct searches of tests/search/queries.json: query, topic and kind as the search page's URL carries them. */
+export async function querySet(file) {
+  const { queries } = JSON.parse(await readFile(file, 'utf8'));
+  const seen = new Map();
+  for (const { q, topic, kind } of queries) {
+    const params = new URLSearchParams({ q });
+    if (topic) params.append('topic', topic);
+    if (kind) params.set('kind', kind);
+    const href = `/search/?${params}`;
+    if (!seen.has(href)) seen.set(href, { q, topic, kind, href, label: [q, topic, kind].filter(Boolean).join(' · ') });
+  }
+  return [...seen.values()];
+}
+
+/**
+ * A first search for each of `queries` (querySet()), each in a fresh browser context (cold
+ * caches, service workers blocked; `concurrency` at a time): open its /search/?q=… address,
+ * wait until the page says what it found and the network is quiet, and count the Pagefind
+ * files transferred (bodies as sent + headers), per kind. Returns each query's figures and
+ * the median and maximum over the set.
+ */
+export async function firstSearches({ chromium, executablePath, baseUrl, queries, concurrency = 3 }) {
+  const browser = await chromium.launch(launchOptions(executablePath));
+  const each = [];
+  const errors = new Set();
+  const one = async (query) => {
+    const context = await newContext(browser);
+    try {
+      const rec = recorder(context);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => !SW_BLOCK_ARTIFACT.test(String(e)) && errors.add(`${query.label}: ${e}`));
+      const t0 = rec.mark();
+      await page.goto(baseUrl + query.href, { waitUntil: 'load' });
+      await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-status]')?.textContent ?? ''), FINISHED.source, { timeout: 30_000 });
+      const status = (await page.locator('[data-status]').textContent())?.trim();
+      const results = await page.locator('[data-results] > li').count();
+      await rec.quiet();
+      const { failed: failedRequests, ...figures } = summarise(rec.since(t0).filter(isPagefind), baseUrl);
+      return { ...query, status, resultsShown: results, ...figures, failedRequests, failed: /没有完成/.test(status ?? '') || failedRequests.length > 0 };
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    // Contexts share no cache, so a few run side by side (bytes do not depend on timing).
+    let next = 0;
+    const worker = async () => {
+      while (next < queries.length) {
+        const i = next++;
+        each[i] = await one(queries[i]);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queries.length) }, worker));
+  } finally {
+    await browser.close();
+  }
+  const sorted = [...each].sort((a, b) => a.transferred - b.transferred);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)];
+  return {
+    queries: each.length,
+    median: { label: mid.label, transferred: mid.transferred, requests: mid.requests, byKind: mid.byKind },
+    max: { label: sorted.at(-1).label, transferred: sorted.at(-1).transferred, requests: sorted.at(-1).requests, byKind: sorted.at(-1).byKind },
+    min: { label: sorted[0].label, transferred: sorted[0].transferred },
+    failed: each.filter((q) => q.failed).map((q) => `${q.label}${q.failedRequests.length ? ` (${q.failedRequests.join(', ')})` : ''}`),
+    errors: [...errors],
+    each: each.map(({ files, byType, ...rest }) => rest),
+  };
 }

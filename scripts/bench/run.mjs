@@ -1,22 +1,29 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: build the handbook from synthetic corpora of N chapters and report what
- * it costs: build time, output and index sizes, page and first-search bytes, PDF time and
- * size, offline precache size; and how each cost grows with N.
+ * `npm run bench`: what the handbook costs, measured on the real handbook and on synthetic
+ * handbooks of N chapters: build time, output and index sizes, page and first-search bytes
+ * as nginx sends them, Lighthouse scores, PDF time and size, offline precache size; and how
+ * each cost grows with N.
  *
- *   npm run bench                          # N = 60, 500, 2000 (PDFs for N ≤ 500)
- *   npm run bench -- --quick               # N = 60 only
+ *   npm run bench                          # real handbook + N = 60, 500, 1000, 2000 (PDFs for N ≤ 500)
+ *   npm run bench -- --quick               # real handbook + N = 60 only
  *   npm run bench -- --sizes 60,500        # chosen sizes
  *   npm run bench -- --skip-pdf            # no PDF step
+ *   npm run bench -- --lighthouse-only     # only Lighthouse, on the existing build (dist/ or $HB_BUILD_DIR/dist)
  *   options: --pdf-max N (500)  --runs R (1: site builds per N, median)  --seed S
- *            --query 参会范围  --no-browser  --keep (keep bench/out/build-N)  --pdf-timeout s (3600)
-           --out DIR (bench/out)  --report-only (re-render report.md from DIR/report.json)
+ *            --query 参会范围  --no-browser  --no-lighthouse  --lighthouse-runs R (3)  --no-real
+ *            --keep (keep bench/out/build-*)  --pdf-timeout s (3600)
+ *            --out DIR (bench/out)  --report-only (re-render report.md from DIR/report.json)
  *
- * Each N gets a fresh corpus (bench/out/corpus-N, scripts/bench/corpus.mjs) and a fresh
- * scratch build (bench/out/build-N via HB_BUILD_DIR; removed afterwards unless --keep); the
- * build steps are the ones `npm run build` runs, each timed (wall clock and CPU seconds of
- * the step's processes). Writes bench/out/report.json and bench/out/report.md; logs of
- * every step in bench/out/logs/. No network: the site is served from 127.0.0.1.
+ * The real handbook (content/) and the example edition are built first; then each N gets a
+ * fresh corpus (bench/out/corpus-N, scripts/bench/corpus.mjs) and a fresh scratch build
+ * (bench/out/build-N via HB_BUILD_DIR; removed afterwards unless --keep). "Site + search
+ * index" is one `astro build` with the later steps left out (HB_SKIP_STEPS); those (PDFs,
+ * Word handouts, offline worker, compressed copies) then run apart, each timed
+ * (scripts/bench/steps.mjs). Browser measurements run against nginx with deploy/nginx.conf
+ * (scripts/bench/serve.mjs), as readers get the site. Writes bench/out/report.json and
+ * bench/out/report.md; logs of every step in bench/out/logs/. No network: the site is
+ * served from 127.0.0.1.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
@@ -26,16 +33,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { MIN_CHAPTERS, chaptersPerTopic, makeChapter, writeCorpus } from './corpus.mjs';
-import { browserMeasurements, chapterPageBytes, countHtmlPages, folderSize, pageBytes } from './measure.mjs';
-import { markdownReport, growthLines, formatBytes, formatMs } from './report.mjs';
+import { browserMeasurements, chapterPageBytes, countHtmlPages, firstSearches, folderSize, pageBytes, querySet } from './measure.mjs';
+import { markdownReport, growthLines, formatBytes, formatMs, kindLine, lighthouseText } from './report.mjs';
+import { LIGHTHOUSE_PAGES, lighthouseRuns, runLine } from './lighthouse.mjs';
+import { serveBuild } from './serve.mjs';
 import { chromiumPath } from '../../src/integrations/chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function parseArgs(argv) {
   const opts = {
-    sizes: [60, 500, 2000], skipPdf: false, pdfMax: 500, runs: 1, seed: 'hb-bench-1', query: '参会范围',
-    browser: true, keep: false, real: true, pdfTimeout: 3600, out: path.join(root, 'bench/out'),
+    sizes: [60, 500, 1000, 2000], skipPdf: false, pdfMax: 500, runs: 1, seed: 'hb-bench-1', query: '参会范围',
+    browser: true, lighthouse: true, lighthouseRuns: 3, keep: false, real: true, pdfTimeout: 3600, out: path.join(root, 'bench/out'),
   };
   const value = (i, name) => {
     const v = argv[i + 1];
@@ -55,6 +64,9 @@ function parseArgs(argv) {
       case '--seed': opts.seed = take('seed'); break;
       case '--query': opts.query = take('query'); break;
       case '--no-browser': opts.browser = false; break;
+      case '--no-lighthouse': opts.lighthouse = false; break;
+      case '--lighthouse-runs': opts.lighthouseRuns = Number(take('lighthouse-runs')); break;
+      case '--lighthouse-only': opts.lighthouseOnly = true; break;
       case '--keep': opts.keep = true; break;
       case '--no-real': opts.real = false; break;
       case '--pdf-timeout': opts.pdfTimeout = Number(take('pdf-timeout')); break;
@@ -71,6 +83,7 @@ function parseArgs(argv) {
     fail(`--sizes must be integers ≥ ${MIN_CHAPTERS} (the front matter links to ${MIN_CHAPTERS} planned chapters); got ${opts.sizes.join(',')}`);
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) fail('--runs must be a positive integer');
+  if (!Number.isInteger(opts.lighthouseRuns) || opts.lighthouseRuns < 1) fail('--lighthouse-runs must be a positive integer');
   if (!Number.isFinite(opts.pdfMax)) fail('--pdf-max must be a number');
   opts.sizes = [...new Set(opts.sizes)].sort((a, b) => a - b);
   return opts;
@@ -168,6 +181,36 @@ function chromiumStatus() {
   return { executablePath };
 }
 
+/** The search quality set: its distinct searches are each a first search in the browser measurements. */
+const QUERIES = path.join(root, 'tests/search/queries.json');
+
+/** The build steps after the search index: left out of the timed "site + search index" build, run apart. */
+const LATER_STEPS = ['pdf', 'docx', 'offline', 'compress'];
+
+/** The PDF step alone (scripts/bench/steps.mjs pdf), under --pdf-timeout; its figures from dist/pdf-report.json. */
+async function pdfStep({ env, dist, log, opts, say, notes }) {
+  const pdf = await step('pdf', 'scripts/bench/steps.mjs', ['pdf'], { env, log, timeoutMs: opts.pdfTimeout * 1000 });
+  const report = await readJson(path.join(dist, 'pdf-report.json'));
+  if (!pdf.ok || !report || report.skipped) {
+    const why = pdf.timedOut ? `timed out after ${opts.pdfTimeout} s` : !pdf.ok ? `failed (exit ${pdf.code}); see ${path.relative(process.cwd(), pdf.log)}` : report?.skipped ?? 'no pdf-report.json';
+    const skipped = `PDF step ${why}`;
+    notes.push(skipped);
+    say(`⚠ ${skipped}`);
+    if (!pdf.ok && !pdf.timedOut) console.error(pdf.tail);
+    return { skipped };
+  }
+  const handbook = report.files.find((f) => f.file === 'handbook.pdf');
+  say(`PDFs: ${report.files.length} files, ${report.totalPages} pages, ${formatBytes(report.totalBytes)} in ${formatMs(pdf.ms)}; handbook.pdf ${handbook?.pages} pages, ${formatBytes(handbook?.bytes)} (${formatBytes(handbook?.bytesPerPage)}/page)`);
+  return {
+    // cpuMs: the PDF step's own measure of itself and Chromium's process tree (Chromium's renderers
+    // are not always reaped through the step, so stepCpuMs, from this side, undercounts).
+    stepMs: pdf.ms, stepCpuMs: pdf.cpuMs, totalMs: report.totalMs, cpuMs: report.cpuMs,
+    files: report.files.length, totalBytes: report.totalBytes, totalPages: report.totalPages,
+    handbook: handbook && { bytes: handbook.bytes, pages: handbook.pages, bytesPerPage: handbook.bytesPerPage, ms: handbook.ms, passes: handbook.passes },
+    perFile: report.files.map(({ file, pages, bytes, ms, passes }) => ({ file, pages, bytes, ms, passes })),
+  };
+}
+
 async function benchOne(n, opts) {
   const corpusDir = path.join(opts.out, `corpus-${n}`);
   const buildDir = path.join(opts.out, `build-${n}`);
@@ -192,10 +235,9 @@ async function benchOne(n, opts) {
   for (let r = 1; r <= opts.runs; r++) {
     await rm(buildDir, { recursive: true, force: true });
     const suffix = opts.runs > 1 ? `-run${r}` : '';
-    // One `astro build` makes the site and runs the build steps; PDFs and the offline worker
-    // are timed apart below. Each step's own time comes from dist/build-report.json.
-    // (compress runs after the PDFs or the offline step below: it is not part of "site + search".)
-    const build = await step('astro build', 'scripts/astro.mjs', ['build'], { env: { ...env, HB_SKIP_STEPS: 'pdf,offline,compress' }, log: path.join(logs, `N${n}-build${suffix}.log`) });
+    // One `astro build` makes the pages and runs the link check and the search index; the
+    // later steps are timed apart below. Each step's own time comes from dist/build-report.json.
+    const build = await step('astro build', 'scripts/astro.mjs', ['build'], { env: { ...env, HB_SKIP_STEPS: LATER_STEPS.join(',') }, log: path.join(logs, `N${n}-build${suffix}.log`) });
     if (!build.ok) stepFailed(build);
     const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
     const index = steps['search-index'] ?? { ms: 0, cpuMs: 0 };
@@ -213,47 +255,19 @@ async function benchOne(n, opts) {
   };
   result.build.msPerChapter = Math.round((result.build.ms / n) * 10) / 10;
 
-  // PDFs.
+  // PDFs, then the Word handouts, the offline worker and the compressed copies.
   const pdfWanted = !opts.skipPdf && n <= opts.pdfMax && !opts.chromium.missing;
-  if (pdfWanted) {
-    // npm run pdf: the PDF step, then the offline step that reads its output.
-    const pdf = await step('pdf', 'scripts/pdf.mjs', [], { env, log: path.join(logs, `N${n}-pdf.log`), timeoutMs: opts.pdfTimeout * 1000 });
-    const report = await readJson(path.join(dist, 'pdf-report.json'));
-    if (!pdf.ok || !report || report.skipped) {
-      const why = pdf.timedOut ? `timed out after ${opts.pdfTimeout} s` : !pdf.ok ? `failed (exit ${pdf.code}); see ${path.relative(process.cwd(), pdf.log)}` : report?.skipped ?? 'no pdf-report.json';
-      result.pdf = { skipped: `PDF step ${why}` };
-      result.notes.push(result.pdf.skipped);
-      say(`⚠ ${result.pdf.skipped}`);
-      if (!pdf.ok && !pdf.timedOut) console.error(pdf.tail);
-    } else {
-      const handbook = report.files.find((f) => f.file === 'handbook.pdf');
-      result.pdf = {
-        // cpuMs: the PDF step's own measure of itself and Chromium's process tree (Chromium's renderers
-        // are not always reaped through the step, so stepCpuMs, from this side, undercounts).
-        stepMs: pdf.ms, stepCpuMs: pdf.cpuMs, totalMs: report.totalMs, cpuMs: report.cpuMs,
-        files: report.files.length, totalBytes: report.totalBytes, totalPages: report.totalPages,
-        handbook: handbook && { bytes: handbook.bytes, pages: handbook.pages, bytesPerPage: handbook.bytesPerPage, ms: handbook.ms, passes: handbook.passes },
-        perFile: report.files.map(({ file, pages, bytes, ms, passes }) => ({ file, pages, bytes, ms, passes })),
-      };
-      say(`PDFs: ${report.files.length} files, ${report.totalPages} pages, ${formatBytes(report.totalBytes)} in ${formatMs(pdf.ms)}; handbook.pdf ${handbook?.pages} pages, ${formatBytes(handbook?.bytes)} (${formatBytes(handbook?.bytesPerPage)}/page)`);
-    }
-  } else {
-    const why = opts.skipPdf ? '--skip-pdf' : opts.chromium.missing ? opts.chromium.missing : `N > --pdf-max ${opts.pdfMax}`;
-    result.pdf = { skipped: `not measured (${why})` };
-  }
-
-  // Offline precache (already made after the PDFs when they ran).
-  if (!existsSync(path.join(dist, 'sw.js'))) {
-    const offline = await step('offline', 'scripts/offline.mjs', [], { env, log: path.join(logs, `N${n}-offline.log`) });
-    if (!offline.ok) stepFailed(offline);
-  }
+  result.pdf = pdfWanted
+    ? await pdfStep({ env, dist, log: path.join(logs, `N${n}-pdf.log`), opts, say, notes: result.notes })
+    : { skipped: `not measured (${opts.skipPdf ? '--skip-pdf' : opts.chromium.missing ? opts.chromium.missing : `N > --pdf-max ${opts.pdfMax}`})` };
+  const after = await step('docx, offline, compress', 'scripts/bench/steps.mjs', ['docx,offline,compress'], { env, log: path.join(logs, `N${n}-steps.log`) });
+  if (!after.ok) stepFailed(after);
+  const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
   const off = await readJson(path.join(dist, 'offline-report.json'));
-  const offlineStep = (await readJson(path.join(dist, 'build-report.json')))?.offline;
-  result.offline = { stepMs: offlineStep?.ms, precacheBytes: off?.precacheBytes, precacheFiles: off?.precacheFiles };
-  say(`offline: precache ${off?.precacheFiles} files, ${formatBytes(off?.precacheBytes)} (${formatMs(offlineStep?.ms)})`);
-
-  // Precompressed copies (the compress step ran last, after the PDFs or the offline step).
-  result.compress = (await readJson(path.join(dist, 'build-report.json')))?.compress;
+  result.docx = steps.docx && { ms: steps.docx.ms, cpuMs: steps.docx.cpuMs };
+  result.offline = { stepMs: steps.offline?.ms, precacheBytes: off?.precacheBytes, precacheFiles: off?.precacheFiles };
+  result.compress = steps.compress;
+  say(`Word handouts ${formatMs(steps.docx?.ms)}; offline: precache ${off?.precacheFiles} files, ${formatBytes(off?.precacheBytes)} (${formatMs(steps.offline?.ms)}); compressed copies ${formatMs(steps.compress?.ms)} (CPU ${formatMs(steps.compress?.cpuMs)})`);
 
   // Sizes. The .br/.gz copies are other encodings of files already counted: left out.
   const isPdf = (f) => f.endsWith('.pdf');
@@ -275,16 +289,21 @@ async function benchOne(n, opts) {
   const cp = result.chapterPage.medianPage;
   say(`dist ${formatBytes(result.dist.bytes)} (${result.dist.htmlPages} pages), search index ${formatBytes(result.searchIndex.bytes)}; chapter page ${formatBytes(cp.total)} gz (HTML ${formatBytes(cp.html)}, CSS ${formatBytes(cp.css)}, JS ${formatBytes(cp.js)})`);
 
-  // Browser.
+  // Browser, against nginx.
   if (opts.browser && !opts.chromium.missing && opts.playwright) {
-    const { serveStatic } = await import('../../src/integrations/static-server.ts');
-    const server = await serveStatic(dist);
+    const server = await serveBuild(dist);
+    result.server = server.server;
+    if (server.note) result.notes.push(`N=${n}: ${server.note}`);
     try {
       result.browser = await browserMeasurements({
         chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, chapterUrl: cp.url, query: opts.query,
       });
+      result.browser.querySet = await firstSearches({ chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries: opts.queries });
+      const qs = result.browser.querySet;
+      if (qs.failed.length) result.notes.push(`N=${n}: searches that did not finish: ${qs.failed.join('; ')}`);
       const s = result.browser.search;
-      say(`first search “${s.query}”: ${formatBytes(s.firstSearch.gzip)} gz in ${s.firstSearch.requests} requests; typing → results ${formatMs(s.typingToResultsMs)} (${s.status})`);
+      say(`query set (${qs.queries}): median ${formatBytes(qs.median.transferred)} (${qs.median.label}), max ${formatBytes(qs.max.transferred)} (${qs.max.label}: ${kindLine(qs.max.byKind)})`);
+      say(`first search “${s.query}”: ${formatBytes(s.firstSearch.transferred)} transferred in ${s.firstSearch.requests} requests (${kindLine(s.firstSearch.byKind)}); typing → results ${formatMs(s.typingToResultsMs)} (${s.status})`);
       if (s.errors.length) result.notes.push(`N=${n}: page errors on /search/: ${s.errors.join(' | ')}`);
       const failed = [...result.browser.chapter.failed, ...s.pageLoad.failed, ...s.firstSearch.failed];
       if (failed.length) result.notes.push(`N=${n}: failed requests: ${[...new Set(failed)].join(', ')}`);
@@ -306,33 +325,84 @@ async function benchOne(n, opts) {
 
 /**
  * The real handbook (content/) and the example local edition (editions/shili-xian), built
- * the same way (pages, link check, search index), so a county can see what its edition
- * adds to the build.
+ * the same way (pages, link check, search index: timed), so a county can see what its
+ * edition adds to the build. Then the national handbook gets the later steps too (PDFs unless
+ * --skip-pdf, Word handouts, offline worker, compressed copies), so that it is the complete
+ * site an office deploys; the edition gets its compressed copies. Both are served by nginx
+ * for a first search of every query of tests/search/queries.json; the national handbook
+ * also for Lighthouse.
  */
 async function benchReal(opts) {
   const builds = [
-    { name: 'national handbook (content/)', env: {} },
-    { name: 'example edition (editions/shili-xian)', env: { HB_EDITION: 'editions/shili-xian' } },
+    { key: 'national', name: 'national handbook (content/)', env: {}, later: ['pdf', 'docx', 'offline', 'compress'], lighthouse: true },
+    { key: 'edition', name: 'example edition (editions/shili-xian)', env: { HB_EDITION: 'editions/shili-xian' }, later: ['compress'] },
   ];
+  const logs = path.join(opts.out, 'logs');
+  const queries = opts.queries;
   const out = [];
-  for (const b of builds) {
-    const buildDir = path.join(opts.out, `build-real-${out.length}`);
+  for (const [i, b] of builds.entries()) {
+    const say = (msg) => console.log(`  [real] ${b.name}: ${msg}`);
+    const buildDir = path.join(opts.out, `build-real-${i}`);
     await rm(buildDir, { recursive: true, force: true });
-    const env = { ...b.env, HB_BUILD_DIR: buildDir, HB_SKIP_STEPS: 'pdf,docx,offline' };
-    const run = await step(b.name, 'scripts/astro.mjs', ['build'], { env, log: path.join(opts.out, 'logs', `real-${out.length}.log`) });
+    const env = { ...b.env, HB_BUILD_DIR: buildDir };
+    const run = await step(b.name, 'scripts/astro.mjs', ['build'], { env: { ...env, HB_SKIP_STEPS: LATER_STEPS.join(',') }, log: path.join(logs, `real-${i}.log`) });
     if (!run.ok) fail(`${b.name}: build failed (exit ${run.code}). Last lines:\n\n${run.tail}`);
     const dist = path.join(buildDir, 'dist');
-    const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
     const indexed = /(\d+) pages indexed/.exec(run.tail)?.[1];
-    const result = {
-      name: b.name, ms: run.ms, cpuMs: run.cpuMs, indexMs: steps['search-index']?.ms,
-      pages: await countHtmlPages(dist), indexed: indexed ? Number(indexed) : undefined, dist: await folderSize(dist),
-    };
-    console.log(`  [real] ${b.name}: ${formatMs(result.ms)} (CPU ${formatMs(result.cpuMs)}), ${result.pages} pages, ${formatBytes(result.dist.bytes)}`);
+    const result = { key: b.key, name: b.name, ms: run.ms, cpuMs: run.cpuMs, notes: [], loadAverage: { before: os.loadavg()[0] } };
+    say(`pages + search index ${formatMs(result.ms)} (CPU ${formatMs(result.cpuMs)})`);
+
+    const pdfWanted = b.later.includes('pdf') && !opts.skipPdf && !opts.chromium.missing;
+    if (pdfWanted) result.pdf = await pdfStep({ env, dist, log: path.join(logs, `real-${i}-pdf.log`), opts, say, notes: result.notes });
+    const later = b.later.filter((s) => s !== 'pdf');
+    const after = await step(later.join(', '), 'scripts/bench/steps.mjs', [later.join(',')], { env, log: path.join(logs, `real-${i}-steps.log`) });
+    if (!after.ok) fail(`${b.name}: step “${after.name}” failed (exit ${after.code}). Last lines:\n\n${after.tail}`);
+    const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
+    const off = await readJson(path.join(dist, 'offline-report.json'));
+    Object.assign(result, {
+      indexMs: steps['search-index']?.ms,
+      steps: Object.fromEntries(later.map((s) => [s, steps[s] && { ms: steps[s].ms, cpuMs: steps[s].cpuMs }])),
+      offline: off && { precacheBytes: off.precacheBytes, precacheFiles: off.precacheFiles },
+      pages: await countHtmlPages(dist),
+      indexed: indexed ? Number(indexed) : undefined,
+      // As for the synthetic builds: without the PDFs and the .br/.gz copies (other encodings of files counted).
+      dist: await folderSize(dist, (f) => f.endsWith('.pdf') || f.endsWith('.br') || f.endsWith('.gz')),
+    });
+    say(`${result.pages} pages, ${formatBytes(result.dist.bytes)}; ${later.map((s) => `${s} ${formatMs(steps[s]?.ms)}`).join(', ')}`);
+
+    if (opts.browser && !opts.chromium.missing && opts.playwright) {
+      const server = await serveBuild(dist);
+      result.server = server.server;
+      if (server.note) result.notes.push(`${b.name}: ${server.note}`);
+      try {
+        result.firstSearch = await firstSearches({ chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries });
+        const fs = result.firstSearch;
+        say(`first search over ${fs.queries} queries: median ${formatBytes(fs.median.transferred)} (${fs.median.label}), max ${formatBytes(fs.max.transferred)} (${fs.max.label}: ${kindLine(fs.max.byKind)})`);
+        if (fs.failed.length) result.notes.push(`${b.name}: searches that did not finish: ${fs.failed.join('; ')}`);
+        if (fs.errors.length) result.notes.push(`${b.name}: page errors on /search/: ${fs.errors.join(' | ')}`);
+        if (b.lighthouse && opts.lighthouse) result.lighthouse = await lighthouse(server.url, opts);
+      } catch (error) {
+        result.notes.push(`${b.name}: browser measurement failed: ${error.message.split('\n')[0]}`);
+        say(`⚠ browser measurement failed: ${error.message}`);
+      } finally {
+        await server.close();
+      }
+    }
+    result.loadAverage.after = os.loadavg()[0];
     out.push(result);
     if (!opts.keep) await rm(buildDir, { recursive: true, force: true });
   }
   return out;
+}
+
+/** Lighthouse on the page types of issue 19 at `baseUrl`, --lighthouse-runs each; printed as it goes. */
+async function lighthouse(baseUrl, opts) {
+  console.log(`  [lighthouse] ${LIGHTHOUSE_PAGES.length} pages × ${opts.lighthouseRuns} runs (mobile, simulated throttling)`);
+  const pages = await lighthouseRuns({
+    baseUrl, runs: opts.lighthouseRuns, executablePath: opts.chromium.executablePath,
+    onRun: (page, run, r) => console.log(`  [lighthouse] ${r + 1}/${opts.lighthouseRuns} ${runLine(page, run)}`),
+  });
+  return { runs: opts.lighthouseRuns, version: pages[0]?.runs.find((r) => r.version)?.version, pages };
 }
 
 async function main() {
@@ -356,10 +426,15 @@ async function main() {
     }
   }
   await mkdir(opts.out, { recursive: true });
+  if (opts.lighthouseOnly) return lighthouseOnly(opts);
+  opts.queries = await querySet(QUERIES);
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.versions.node, platform: `${os.platform()} ${os.release()}` },
-    options: { sizes: opts.sizes, runs: opts.runs, seed: opts.seed, query: opts.query, skipPdf: opts.skipPdf, pdfMax: opts.pdfMax, browser: opts.browser && !opts.chromium.missing },
+    options: {
+      sizes: opts.sizes, runs: opts.runs, seed: opts.seed, query: opts.query, skipPdf: opts.skipPdf, pdfMax: opts.pdfMax, browser: opts.browser && !opts.chromium.missing,
+      lighthouse: opts.lighthouse && opts.browser && !opts.chromium.missing, lighthouseRuns: opts.lighthouseRuns,
+    },
     chromium: opts.chromium.missing ? { missing: opts.chromium.missing } : { executablePath: opts.chromium.executablePath },
     results: [],
   };
@@ -368,6 +443,8 @@ async function main() {
   if (opts.real) {
     await mkdir(path.join(opts.out, 'logs'), { recursive: true });
     report.real = await benchReal(opts);
+    report.totalMs = Math.round(performance.now() - t0);
+    await writeReports(report, opts.out);
   }
   for (const n of opts.sizes) {
     report.results.push(await benchOne(n, opts));
@@ -377,6 +454,24 @@ async function main() {
   const md = await writeReports(report, opts.out);
   console.log(`\n${md}`);
   console.log(`bench: done in ${formatMs(report.totalMs)} → ${path.relative(process.cwd(), path.join(opts.out, 'report.md'))}, report.json`);
+}
+
+/** --lighthouse-only: Lighthouse on the existing build (dist/, or $HB_BUILD_DIR/dist), served by nginx. */
+async function lighthouseOnly(opts) {
+  if (opts.chromium.missing) fail(opts.chromium.missing);
+  const { getConfig } = await import('../../src/lib/config.ts');
+  const dist = getConfig().outDir;
+  if (!existsSync(path.join(dist, 'index.html'))) fail(`no build in ${dist}: run npm run build first`);
+  const server = await serveBuild(dist);
+  if (server.note) console.warn(`⚠ ${server.note}`);
+  try {
+    const result = { generatedAt: new Date().toISOString(), dist, server: server.server, loadAverage: { before: os.loadavg()[0] }, ...(await lighthouse(server.url, opts)) };
+    result.loadAverage.after = os.loadavg()[0];
+    await writeFile(path.join(opts.out, 'lighthouse.json'), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n${lighthouseText(result).join('\n')}\n\n→ ${path.relative(process.cwd(), path.join(opts.out, 'lighthouse.json'))}`);
+  } finally {
+    await server.close();
+  }
 }
 
 async function writeReports(report, out) {

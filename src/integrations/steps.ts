@@ -67,7 +67,7 @@ function cpuMs(): number {
   return Math.round((own.user + own.system) / 1000) + children;
 }
 
-async function runStep(step: BuildStep, context: StepContext): Promise<void> {
+export async function runStep(step: BuildStep, context: StepContext): Promise<void> {
   const started = performance.now();
   const cpu = cpuMs();
   const figures = await step.run(context);
