@@ -11,7 +11,7 @@
 import { runWithProjectNode, reportFailure } from '../lib/node.mjs';
 
 runWithProjectNode(import.meta.url);
-const { STEPS, runStep } = await import('../../src/integrations/steps.ts');
+const { STEPS, consoleLogger, runStep } = await import('../../src/integrations/steps.ts');
 const { getConfig } = await import('../../src/lib/config.ts');
 
 const names = (process.argv[2] ?? '').split(',').filter(Boolean);
@@ -19,14 +19,9 @@ const unknown = names.filter((n) => !STEPS.some((s) => s.name === n));
 if (!names.length || unknown.length) {
   reportFailure(new Error(`steps.mjs: name the steps to run, of ${STEPS.map((s) => s.name).join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`));
 }
-const logger = (label) => ({
-  info: (m) => console.log(`[${label}] ${m}`),
-  warn: (m) => console.warn(`[${label}] ${m}`),
-  error: (m) => console.error(`[${label}] ${m}`),
-});
 const dist = getConfig().outDir;
 try {
-  for (const step of STEPS.filter((s) => names.includes(s.name))) await runStep(step, { dist, logger: logger(`hb-${step.name}`) });
+  for (const step of STEPS.filter((s) => names.includes(s.name))) await runStep(step, { dist, logger: consoleLogger(`hb-${step.name}`) });
 } catch (error) {
   reportFailure(error);
 }

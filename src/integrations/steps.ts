@@ -102,7 +102,7 @@ export function stepsFrom(name: BuildStepName): BuildStep[] {
   return STEPS.filter((step) => chosen.has(step.name));
 }
 
-const consoleLogger = (label: string): StepLogger => ({
+export const consoleLogger = (label: string): StepLogger => ({
   info: (message) => console.log(`[${label}] ${message}`),
   warn: (message) => console.warn(`[${label}] ${message}`),
   error: (message) => console.error(`[${label}] ${message}`),
