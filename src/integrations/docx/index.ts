@@ -37,7 +37,7 @@ export function cjkStyles(styles: string): string {
   let out = styles.replace(/(<w:rPrDefault>\s*<w:rPr>\s*)<w:rFonts[^>]*\/>/, `$1${body}`);
   out = out.replace(/<w:lang w:val="en-US" w:eastAsia="en-US"/, '<w:lang w:val="en-US" w:eastAsia="zh-CN"');
   // Headings and the title: 黑体 for Chinese, whatever the Latin theme font.
-  out = out.replace(/(<w:style w:type="paragraph" w:styleId="(?:Heading\d|Title|Subtitle)">[\s\S]*?)(<\/w:style>)/g, (style: string, start: string, end: string) => {
+  out = out.replace(/(<w:style w:type="paragraph" w:styleId="(?:Heading\d|Title|Subtitle)">[\s\S]*?)(<\/w:style>)/g, (_style: string, start: string, end: string) => {
     const fonts = '<w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:eastAsia="黑体" w:cstheme="majorBidi" />';
     if (/<w:rPr>/.test(start)) return start.replace(/<w:rPr>\s*(<w:rFonts[^>]*\/>)?/, `<w:rPr>${fonts}`) + end;
     return `${start}<w:rPr>${fonts}</w:rPr>${end}`;
