@@ -13,7 +13,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
-import { chineseSegmenter, preparePage } from './search-prepare.ts';
+import { chineseSegmenter, inReadingOrder, preparePage } from './search-prepare.ts';
 import { INDEX_PLACEHOLDER, indexAttribute, type PagefindEntry } from '../lib/search/first-files.ts';
 import type { StepContext } from './steps.ts';
 
@@ -28,10 +28,13 @@ const EXCLUDE = ['.hb-print-only', '.hb-checklist__fields', '.hb-checklist__acti
  * version ignores it, chunks grow back and the budget test says so.
  */
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '1000';
-/** Pagefind writes these UI bundles; the site never loads them. */
+/**
+ * Pagefind writes these UI bundles and its Web Worker; the site never loads them (its own
+ * <hb-search> runs Pagefind with `noWorker`), and the offline worker would precache them.
+ */
 const UNUSED = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js',
 ];
 
 function fail(message: string): never {
@@ -64,13 +67,13 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
   } catch {
     fail(`找不到构建结果 ${dist}。`);
   }
-  const pages: { file: string; html: string }[] = [];
+  const pages: { file: string; url: string; html: string }[] = [];
   /** Pages that preload the index's first files (the /search/ page): named below. */
   const placeholder = `data-pagefind-index="${INDEX_PLACEHOLDER}"`;
   const searchPages: { file: string; html: string }[] = [];
   for (const file of files) {
     const html = await readFile(file, 'utf8');
-    if (html.includes('data-pagefind-body')) pages.push({ file, html });
+    if (html.includes('data-pagefind-body')) pages.push({ file, url: urlOf(dist, file), html });
     if (html.includes(placeholder)) searchPages.push({ file, html });
   }
   if (pages.length === 0) fail(`${dist} 中没有标记 data-pagefind-body 的页面。`);
@@ -79,10 +82,9 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
   if (!index) fail(errors.join('; '));
   try {
     const segment = chineseSegmenter();
-    let fallbackOrder = 100000;
-    for (const { file, html } of pages) {
-      const content = preparePage(html, { segment, fallbackOrder: fallbackOrder++ });
-      const added = await index.addHTMLFile({ url: urlOf(dist, file), content });
+    for (const { file, url, html } of inReadingOrder(pages)) {
+      const content = preparePage(html, { segment });
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length) fail(`${path.relative(dist, file)}: ${added.errors.join('; ')}`);
     }
     // Pagefind adds files to an existing folder; old chunks would linger (and be cached offline).

@@ -86,14 +86,22 @@ export function splitPagefindPairs(html: string): string {
   });
 }
 
+/** The attribute a page's template gives its place in reading order (ChapterLayout). */
+const ORDER_ATTRIBUTE = /\sdata-hb-order="(\d+)"/;
+
 /**
- * Every page gets an `order` sort key so that browsing by filter (no query) can list pages
- * in reading order; Pagefind leaves out of a sorted listing any page without the key.
- * Pages that set none (e.g. checklist pages) sort after the chapters, by address.
+ * Pages in reading order, for the index: Pagefind numbers pages in the order they are
+ * added and lists a search without words (browsing by filter) in that order, so adding
+ * them in reading order gives the browse order without a Pagefind sort (a sort is a list
+ * of every page in pf_meta, which every first search downloads: 4 kB at 1,000 chapters).
+ * Pages without a place (checklist pages, guides) come after, by address.
  */
-export function ensureSortKey(html: string, fallbackOrder: number): string {
-  if (/data-pagefind-sort="order:/.test(html)) return html;
-  return html.replace(/(<[^>]*\sdata-pagefind-body[^>]*>)/, `$1<span data-pagefind-sort="order:${fallbackOrder}"></span>`);
+export function inReadingOrder<T extends { url: string; html: string }>(pages: readonly T[]): T[] {
+  const place = (html: string): number => Number(ORDER_ATTRIBUTE.exec(html)?.[1] ?? Number.MAX_SAFE_INTEGER);
+  return pages
+    .map((page) => ({ page, order: place(page.html) }))
+    .sort((a, b) => a.order - b.order || (a.page.url < b.page.url ? -1 : a.page.url > b.page.url ? 1 : 0))
+    .map(({ page }) => page);
 }
 
 const LABEL_TAG = /<(\/?)label\b/gi;
@@ -121,6 +129,6 @@ export function segmentKeywords(html: string, segment: (text: string) => string)
 }
 
 /** Everything the index needs done to one built page. */
-export function preparePage(html: string, { segment, fallbackOrder }: { segment: (text: string) => string; fallbackOrder: number }): string {
-  return mapTextNodes(segmentKeywords(ensureSortKey(splitPagefindPairs(indexLabels(html)), fallbackOrder), segment), segment);
+export function preparePage(html: string, { segment }: { segment: (text: string) => string }): string {
+  return mapTextNodes(segmentKeywords(splitPagefindPairs(indexLabels(html)), segment), segment);
 }

@@ -15,7 +15,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { preparePage } from '../../src/integrations/search-prepare.ts';
+import { inReadingOrder, preparePage } from '../../src/integrations/search-prepare.ts';
 import { getConfig } from '../../src/lib/config.ts';
 import { DEFAULT_TUNING, RANKING, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
 import { toSimplified } from '../../src/lib/search/simplify.ts';
@@ -129,7 +129,7 @@ export async function buildVariantIndex(dist: string, segment?: (text: string) =
   if (!segment) {
     await index.addDirectory({ path: dist, glob: '**/*.html' });
   } else {
-    let order = 100000;
+    const pages: { url: string; html: string }[] = [];
     const walk = async (dir: string): Promise<void> => {
       for (const entry of await readdir(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
@@ -138,12 +138,12 @@ export async function buildVariantIndex(dist: string, segment?: (text: string) =
         } else if (entry.name === 'index.html') {
           const html = await readFile(full, 'utf8');
           if (!html.includes('data-pagefind-body')) continue;
-          const url = `/${path.relative(dist, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
-          await index.addHTMLFile({ url, content: preparePage(html, { segment, fallbackOrder: order++ }) });
+          pages.push({ url: `/${path.relative(dist, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/'), html });
         }
       }
     };
     await walk(dist);
+    for (const { url, html } of inReadingOrder(pages)) await index.addHTMLFile({ url, content: preparePage(html, { segment }) });
   }
   await index.writeFiles({ outputPath: path.join(scratch, 'pagefind') });
   await pagefind.close();

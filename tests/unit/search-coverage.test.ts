@@ -6,7 +6,8 @@
  *   missing (督查频次 is a tag of two chapters, not a phrase of their text);
  * - a query in traditional characters finds what its simplified form finds;
  * - a part of the index that fails to download fails the search instead of emptying it;
- * - without Intl.Segmenter (Firefox before 125, Safari before 14.1) search still works.
+ * - without Intl.Segmenter (Firefox before 125, Safari before 14.1) search still works;
+ * - browsing by a filter alone lists pages in the handbook's reading order.
  * The reader's side of the same cases: tests/e2e/search.spec.ts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -162,5 +163,25 @@ describe('without Intl.Segmenter', () => {
     } finally {
       intl.Segmenter = segmenter;
     }
+  });
+});
+
+describe('browsing by filter alone', () => {
+  it('lists a topic’s chapters in the order of the handbook’s table of contents, then its checklists', async () => {
+    const nav = parse(readFileSync(path.join(dist, 'meetings', 'attendance', 'index.html'), 'utf8')).querySelector('nav[aria-label="手册目录"]')!;
+    const contents = nav.querySelectorAll('a').map((a) => a.getAttribute('href')!).filter((href) => /^\/meetings\/.+/.test(href));
+    expect(contents.length).toBeGreaterThan(3);
+    const listed = await urls(await runSearch(pf, '', { topic: { any: ['会议'] } }, vocabulary, site));
+    expect(listed.slice(0, contents.length)).toEqual(contents);
+    expect(listed.slice(contents.length).length).toBeGreaterThan(0);
+    expect(listed.slice(contents.length).every((url) => url.startsWith('/checklists/meetings-'))).toBe(true);
+  });
+
+  it('lists the policy library’s documents by date, after its index page', async () => {
+    const listed = await urls(await runSearch(pf, '', { kind: { any: ['政策'] } }, vocabulary, site));
+    expect(listed[0]).toBe('/policies/');
+    const years = listed.slice(1).map((url) => Number(/-(\d{4})(?:-|\/)/.exec(url)?.[1]));
+    expect(years.every((year) => year >= 2018)).toBe(true);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ZWSP,
   chineseSegmenter,
-  ensureSortKey,
+  inReadingOrder,
   indexLabels,
   mapTextNodes,
   preparePage,
@@ -67,19 +67,18 @@ describe('Pagefind attribute pairs', () => {
     expect(splitPagefindPairs(comma)).toBe(comma);
   });
 
-  it('gives pages without a sort key one after every chapter', () => {
-    const html = '<article data-pagefind-body data-pagefind-filter="kind:清单"><h1>x</h1></article>';
-    expect(ensureSortKey(html, 100001)).toContain('<span data-pagefind-sort="order:100001"></span><h1>');
-    const chapter = '<article data-pagefind-body data-pagefind-sort="order:7">';
-    expect(ensureSortKey(chapter, 100001)).toBe(chapter);
+  it('adds pages in reading order, pages without a place after every chapter, by address', () => {
+    const page = (url: string, order?: number) => ({ url, html: `<article data-pagefind-body${order === undefined ? '' : ` data-hb-order="${order}"`}><h1>x</h1></article>` });
+    const pages = [page('/checklists/b/'), page('/meetings/attendance/', 12), page('/checklists/a/'), page('/guide/preface/', 1), page('/policies/', 9999), page('/meetings/overview/', 10)];
+    expect(inReadingOrder(pages).map((p) => p.url)).toEqual(['/guide/preface/', '/meetings/overview/', '/meetings/attendance/', '/policies/', '/checklists/a/', '/checklists/b/']);
   });
 
   it('prepares a whole page in one call', () => {
     const html = '<html lang="zh-CN"><body><nav>目录</nav><article data-pagefind-body data-pagefind-filter="topic:会议, kind:章节"><h1>参会范围</h1></article></body></html>';
-    const out = preparePage(html, { segment, fallbackOrder: 100000 });
+    const out = preparePage(html, { segment });
     expect(out).toContain('data-pagefind-filter="topic:会议"');
     expect(out).toContain('<span data-pagefind-filter="kind:章节"></span>');
-    expect(out).toContain('<span data-pagefind-sort="order:100000"></span>');
+    expect(out).not.toContain('data-pagefind-sort');
     expect(out).toContain(`<h1>参会${ZWSP}范围</h1>`);
   });
 });
@@ -89,6 +88,6 @@ describe('checklist items reach the index', () => {
     const item = '<li data-item-id="a1"><label><input type="checkbox" name="a1" value="1" disabled><span>没有为考核布置展板</span></label></li>';
     expect(indexLabels(item)).toBe('<li data-item-id="a1"><span><input type="checkbox" name="a1" value="1" disabled><span>没有为考核布置展板</span></span></li>');
     expect(indexLabels('<LABEL for="q">搜索</LABEL><labelled>')).toBe('<span for="q">搜索</span><labelled>');
-    expect(preparePage(item, { segment, fallbackOrder: 1 })).not.toContain('<label');
+    expect(preparePage(item, { segment })).not.toContain('<label');
   });
 });
