@@ -192,10 +192,17 @@ test.describe('filters and the URL', () => {
     await expect(resultTitles(page).first()).toHaveText('留痕的边界');
   });
 
-  test('a topic alone lists its pages in reading order', async ({ page }) => {
+  test('a topic alone lists its pages in reading order, three at a time', async ({ page }) => {
     await page.goto('/search/?topic=%E4%BC%9A%E8%AE%AE&kind=%E7%AB%A0%E8%8A%82');
     await expect(status(page)).toHaveText('会议 · 章节：共 5 页');
-    await expect(resultTitles(page).first()).toHaveText('会议减负总览');
+    await expect(resultTitles(page)).toHaveText(['会议减负总览', '该不该开：会议的取舍与合并', '谁来参会：参会范围与陪会']);
+    await page.getByRole('button', { name: '显示更多结果（还有 2 条）' }).click();
+    await expect(resultTitles(page)).toHaveText([
+      '会议减负总览', '该不该开：会议的取舍与合并', '谁来参会：参会范围与陪会', '议程、时长与讲话', '视频会议与会后落实',
+    ]);
+    // Keyboard readers continue at the first new result; nothing more to show.
+    await expect(results(page).getByRole('link', { name: '议程、时长与讲话' })).toBeFocused();
+    await expect(page.getByRole('button', { name: /显示更多结果/ })).toBeHidden();
   });
 });
 

@@ -8,9 +8,8 @@
  * Response headers are not files: tests/e2e/search.spec.ts measures whole transfers in a
  * browser for the heaviest queries.
  */
-import { existsSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { servedSize } from '../../src/integrations/compress';
 import { RANKING, RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
 import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
@@ -20,11 +19,7 @@ import { loadPagefind } from '../search/pagefind-node';
 const BUDGET = 95_000;
 
 const dist = builtSite();
-/** Bytes nginx sends for a file of the site (brotli_static: the .br when there is one). */
-const sent = (file: string) => {
-  const br = path.join(dist, `${file}.br`);
-  return statSync(existsSync(br) ? br : path.join(dist, file)).size;
-};
+const sent = (file: string) => servedSize(dist, file);
 
 describe('a first search, for every query of the set', () => {
   it(`fetches at most ${BUDGET / 1000} KB of Pagefind's files (bodies as nginx sends them)`, async () => {

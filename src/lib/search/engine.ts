@@ -78,11 +78,12 @@ export interface PagefindApi {
 export const RANKING = { termSimilarity: 6, pageLength: 0.5, termSaturation: 2.0, termFrequency: 0.5, metaWeights: { title: 5, keywords: 10 } };
 /**
  * Results the /search/ page renders per step; each needs one fragment (a whole chapter's
- * text, ~5 KB with Brotli) from the index. Four fill two phone screens and keep a first
- * search within its budget (≤ 100 KB: tests/unit/search-cost.test.ts, tests/e2e/search.spec.ts);
- * 显示更多结果 loads the next four.
+ * text, ~5 KB with Brotli) from the index. A phone shows the first two under the search
+ * form, three fill about a screen and a half; each one more costs a first search ~5 KB and
+ * its excerpt work before the results show (budget ≤ 100 KB: tests/unit/search-cost.test.ts,
+ * tests/e2e/search.spec.ts). 显示更多结果 loads the next three.
  */
-export const RESULTS_PER_STEP = 4;
+export const RESULTS_PER_STEP = 3;
 /** Score multiplier for a page that contains a query unit as an exact phrase. */
 export const PHRASE_BOOST = 2;
 
@@ -341,8 +342,9 @@ async function searchAsTyped(
 ): Promise<SearchOutcome> {
   const outcome: SearchOutcome = { results: [], searched: [], missing: [], partial: false, unfilteredTotal: 0, counts: {} };
   if (!q) {
-    // Browsing by filter alone: every page in reading order.
-    const browse = await pf.search(null, { filters, sort: { order: 'asc' } });
+    // Browsing by filter alone: every page, in reading order (the order the index step added
+    // them in: src/integrations/search-prepare.ts, inReadingOrder).
+    const browse = await pf.search(null, { filters });
     outcome.results = browse?.results ?? [];
     outcome.unfilteredTotal = browse?.unfilteredResultCount ?? 0;
     outcome.counts = browse?.totalFilters ?? {};
