@@ -38,6 +38,7 @@ import { markdownReport, growthLines, formatBytes, formatMs, kindLine, lighthous
 import { LIGHTHOUSE_PAGES, lighthouseRuns, runLine } from './lighthouse.mjs';
 import { serveBuild } from './serve.mjs';
 import { chromiumPath } from '../../src/integrations/chromium.ts';
+import { servedSize } from '../../src/integrations/compress.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -165,6 +166,15 @@ const median = (values) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : undefined;
 };
 
+/** The offline precache: files, bytes as stored on the phone and bytes nginx sends for them (.br copies). */
+function precacheSizes(dist, off) {
+  return {
+    precacheFiles: off?.precacheFiles,
+    precacheBytes: off?.precacheBytes,
+    precacheSentBytes: off?.precached?.reduce((sum, f) => sum + servedSize(dist, f), 0),
+  };
+}
+
 async function readJson(file) {
   try {
     return JSON.parse(await readFile(file, 'utf8'));
@@ -265,9 +275,9 @@ async function benchOne(n, opts) {
   const steps = (await readJson(path.join(dist, 'build-report.json'))) ?? {};
   const off = await readJson(path.join(dist, 'offline-report.json'));
   result.docx = steps.docx && { ms: steps.docx.ms, cpuMs: steps.docx.cpuMs };
-  result.offline = { stepMs: steps.offline?.ms, precacheBytes: off?.precacheBytes, precacheFiles: off?.precacheFiles };
+  result.offline = { stepMs: steps.offline?.ms, ...precacheSizes(dist, off) };
   result.compress = steps.compress;
-  say(`Word handouts ${formatMs(steps.docx?.ms)}; offline: precache ${off?.precacheFiles} files, ${formatBytes(off?.precacheBytes)} (${formatMs(steps.offline?.ms)}); compressed copies ${formatMs(steps.compress?.ms)} (CPU ${formatMs(steps.compress?.cpuMs)})`);
+  say(`Word handouts ${formatMs(steps.docx?.ms)}; offline: precache ${off?.precacheFiles} files, ${formatBytes(result.offline.precacheSentBytes)} sent, ${formatBytes(off?.precacheBytes)} stored (${formatMs(steps.offline?.ms)}); compressed copies ${formatMs(steps.compress?.ms)} (CPU ${formatMs(steps.compress?.cpuMs)})`);
 
   // Sizes. The .br/.gz copies are other encodings of files already counted: left out.
   const isPdf = (f) => f.endsWith('.pdf');
@@ -362,7 +372,7 @@ async function benchReal(opts) {
     Object.assign(result, {
       indexMs: steps['search-index']?.ms,
       steps: Object.fromEntries(later.map((s) => [s, steps[s] && { ms: steps[s].ms, cpuMs: steps[s].cpuMs }])),
-      offline: off && { precacheBytes: off.precacheBytes, precacheFiles: off.precacheFiles },
+      offline: off && precacheSizes(dist, off),
       pages: await countHtmlPages(dist),
       indexed: indexed ? Number(indexed) : undefined,
       // As for the synthetic builds: without the PDFs and the .br/.gz copies (other encodings of files counted).

@@ -16,6 +16,7 @@
  * compressing or now compressed already is removed, so a server never sends a stale copy.
  * Runs after every other step (each of them writes or rewrites files).
  */
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -29,6 +30,16 @@ const gunzip = promisify(gunzipCb);
 
 /** Files under this size are sent as they are: a compressed copy saves less than a packet. */
 export const MIN_BYTES = 1024;
+
+/**
+ * Bytes a server with deploy/nginx.conf sends for `file` (a path under `dist`): its `.br`
+ * copy where this step wrote one (brotli_static), else the file as it is. What a reader's
+ * phone downloads, for the budgets (first search, offline precache).
+ */
+export function servedSize(dist: string, file: string): number {
+  const full = path.join(dist, file);
+  return statSync(existsSync(`${full}.br`) ? `${full}.br` : full).size;
+}
 
 /** Text-like files worth a compressed copy, by extension (lower case, with the dot). */
 const TEXT = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.webmanifest', '.txt']);
