@@ -14,7 +14,7 @@ import path from 'node:path';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ContentLayer } from './config.ts';
-import { editorError, frontmatterError } from './errors.ts';
+import { editorError, frontmatterError, yamlError } from './errors.ts';
 import { entryId } from './routes.ts';
 
 export interface LayeredGlobOptions {
@@ -70,7 +70,12 @@ export function layeredGlob({ layers, folder, patterns }: LayeredGlobOptions): L
             return id;
           },
         });
-        await loader.load({ ...context, store, parseData });
+        try {
+          await loader.load({ ...context, store, parseData });
+        } catch (error) {
+          // Frontmatter that is not YAML at all: js-yaml's English, told in Chinese.
+          throw yamlError(error, root) ?? error;
+        }
       }
       // Entries of a layer this build does not have (a local edition built before, from the
       // same cache) must not linger in a national build.

@@ -72,6 +72,14 @@ describe('a broken chapter stops the build with a clear message', () => {
     expect(output).not.toContain('Expected a closing tag');
   });
 
+  it('names the file and the line, quoting it, when the frontmatter is not valid YAML, with the likely fix', () => {
+    const { status, output } = fixture('yaml');
+    expect(status).not.toBe(0);
+    expect(output).toContain('tests/fixtures/build-errors/yaml/meetings/overview.mdx 第 3 行：文件开头两行 --- 之间的元数据写法有误，读不出来：description: 注意: 参会范围要写清楚。');
+    expect(output).toContain('把它改成中文冒号“：”，或者把整个值用英文双引号括起来');
+    expect(output).not.toContain('bad indentation');
+  });
+
   it('names both files when two chapters share an order, with the fix as the hint', () => {
     const { status, output } = fixture('order');
     expect(status).not.toBe(0);
