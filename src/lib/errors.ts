@@ -19,6 +19,11 @@ export class EditorError extends AstroError {
   }
 }
 
+/** `content/meetings/attendance.mdx 第 12 行`: how every editor's message names a place. */
+export function atLine(file: string, line: number | undefined): string {
+  return line ? `${file} 第 ${line} 行` : file;
+}
+
 export function editorError(message: string, hint: string): EditorError {
   return new EditorError(message, hint);
 }
@@ -76,7 +81,7 @@ export function yamlError(error: unknown, root: string): EditorError | undefined
   const fix = YAML_FIXES.find(([pattern]) => pattern.test(reason ?? error.message))?.[1]
     ?? '每行写成“字段: 值”（英文冒号后加一个空格）；值里有英文冒号、# 或以引号开头时，把整个值用英文双引号括起来。';
   return editorError(
-    `${file}${line ? ` 第 ${line} 行` : ''}：文件开头两行 --- 之间的元数据写法有误，读不出来${text ? `：${text}` : '。'}`,
+    `${atLine(file, line)}：文件开头两行 --- 之间的元数据写法有误，读不出来${text ? `：${text}` : '。'}`,
     `${fix}改好后重新运行 npm run build。`,
   );
 }

@@ -11,9 +11,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import { getConfig } from '../config.ts';
-import { problemsError } from '../errors.ts';
+import { atLine, problemsError } from '../errors.ts';
 import type { Problem } from '../validate.ts';
-import { atLine, sourceFile } from './source.ts';
+import { sourceFile } from './source.ts';
 
 export const COMPONENTS_INDEX = 'src/components/mdx/index.ts';
 
@@ -37,7 +37,7 @@ export function componentsPlugin(): MdastPluginDefinition {
     if ((ctx.data.hbOwnNames as Set<string>).has(name)) return;
     const problems = ctx.data.hbComponentProblems as Problem[];
     problems.push({
-      file: atLine(sourceFile(ctx.fileURL), node),
+      file: atLine(sourceFile(ctx.fileURL), node.position?.start.line),
       message: `没有名为 <${node.name}> 的组件。`,
       fix: `检查拼写和大小写。可用的组件：${knownComponents().map((n) => `<${n}>`).join('、')}（见 ${COMPONENTS_INDEX}）。只想在正文里显示“<”时写成 \\<。`,
     });

@@ -14,9 +14,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MdastPluginDefinition, MdxJsxFlowElement, MdxJsxTextElement } from 'satteri';
 import { getConfig } from '../config.ts';
-import { problemsError } from '../errors.ts';
+import { atLine, problemsError } from '../errors.ts';
 import type { Problem } from '../validate.ts';
-import { atLine, sourceFile } from './source.ts';
+import { sourceFile } from './source.ts';
 
 type Attr = { type: string; name?: string; value?: unknown };
 type Position = { position?: { start: { line: number } } | null };
@@ -40,8 +40,8 @@ export function imagesPlugin(): MdastPluginDefinition {
   const check = (src: string, node: Position, markdown: boolean, ctx: { fileURL: URL | undefined; data: Record<string, unknown> }) => {
     if (!src || REMOTE.test(src)) return;
     const file = sourceFile(ctx.fileURL);
-    const problems = ((ctx.data.hbImageProblems as Problem[] | undefined) ??= []);
-    const where = atLine(file, node);
+    const problems = ctx.data.hbImageProblems as Problem[];
+    const where = atLine(file, node.position?.start.line);
     const name = decoded(src);
     if (name.startsWith('/')) {
       const target = path.join(publicDir(), name);
@@ -89,7 +89,7 @@ export function imagesPlugin(): MdastPluginDefinition {
     mdxJsxFlowElement: jsxImage,
     mdxJsxTextElement: jsxImage,
     after(_root, ctx) {
-      const problems = (ctx.data.hbImageProblems as Problem[] | undefined) ?? [];
+      const problems = ctx.data.hbImageProblems as Problem[];
       if (problems.length) throw problemsError(problems);
     },
   };

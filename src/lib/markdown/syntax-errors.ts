@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { getConfig } from '../config.ts';
-import { editorError, type EditorError } from '../errors.ts';
+import { atLine, editorError, type EditorError } from '../errors.ts';
 
 interface Translation {
   pattern: RegExp;
@@ -51,8 +51,7 @@ export function syntaxError(error: unknown, file: string): EditorError | undefin
   const translation = TRANSLATIONS.map((t) => ({ t, m: error.message.match(t.pattern) })).find((x) => x.m);
   if (!translation?.m) return undefined;
   const [, line, column] = /^(\d+):(\d+):/.exec(error.message) ?? [];
-  const where = line ? `${file} 第 ${line} 行` : file;
-  const translated = editorError(`${where}：${translation.t.message(translation.m)}`, translation.t.fix(translation.m));
+  const translated = editorError(`${atLine(file, line ? Number(line) : undefined)}：${translation.t.message(translation.m)}`, translation.t.fix(translation.m));
   // @astrojs/mdx reads these for the error's location (file:line:column).
   return Object.assign(translated, line ? { line: Number(line), column: Number(column) } : {});
 }
