@@ -13,15 +13,20 @@
  * stores Chinese text zero-width-space delimited and joins it back without spaces.
  */
 
+import { joinForIndex } from '../lib/search/unindexed.ts';
+
 export const ZWSP = '\u200b';
-const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 /** Elements whose content is not markup text. */
 const RAW_TEXT = /^<(script|style|textarea|template)\b/i;
 
-/** Re-splits each run of two or more Han characters into words joined by ZWSP. */
+/**
+ * Re-splits each run of Han characters into words joined by ZWSP; the words the index leaves
+ * out become marks (src/lib/search/unindexed.ts).
+ */
 export function chineseSegmenter(segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' })): (text: string) => string {
   return (text) =>
-    text.replace(HAN_RUN, (run) => [...segmenter.segment(run)].map((s) => s.segment).join(ZWSP));
+    text.replace(HAN_RUN, (run) => joinForIndex([...segmenter.segment(run)].map((s) => s.segment), ZWSP));
 }
 
 /**

@@ -46,3 +46,25 @@ describe('a first search, for every query of the set', () => {
     expect(costs.filter((c) => c.bytes > BUDGET).map((c) => `${c.q}: ${c.bytes} B`), summary).toEqual([]);
   });
 });
+
+describe('的, which the index leaves out (src/lib/search/unindexed.ts)', () => {
+  const chunks = (fetched: Map<string, number>) => [...fetched.keys()].filter((file) => file.includes('/index/')).sort();
+
+  it('is not a word of the index, so a query holding it fetches nothing for it', async () => {
+    const vocabulary = await builtVocabulary(dist);
+    // Pagefind itself: no page holds the word 的 (every page did before; ICU words that
+    // start with it, such as 的话, are indexed as they are).
+    const raw = await loadPagefind(dist);
+    expect((await raw.pf.search('"的"'))?.results.length).toBe(0);
+    expect((await raw.pf.search('"的话"'))?.results.length).toBeGreaterThan(0);
+    // The pipeline: a pasted heading with 的 fetches the same chunks as its words alone,
+    // and finds its page as a phrase.
+    const withDe = await loadPagefind(dist);
+    const outcome = await runSearch(withDe.pf, '手册的结构', {}, vocabulary);
+    expect(outcome.missing).toEqual([]);
+    expect((await outcome.results[0].data()).url).toBe('/guide/preface/');
+    const without = await loadPagefind(dist);
+    await runSearch(without.pf, '手册 结构', {}, vocabulary);
+    expect(chunks(withDe.fetched)).toEqual(chunks(without.fetched));
+  });
+});

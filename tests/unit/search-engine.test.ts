@@ -36,7 +36,8 @@ function fakePagefind(pages: Record<string, string>): PagefindApi & { calls: str
       const inScope = (id: string) => !only || only.some((t) => id.startsWith(t));
       if (term === null) return respond(Object.keys(pages).filter(inScope).map((id) => [id, 0]), Object.keys(pages).length);
       const phrase = /^"(.*)"$/.exec(term);
-      const terms = phrase ? [phrase[1]] : term.split(' ');
+      // The pipeline hands Pagefind words with spaces; in Chinese a phrase's words touch.
+      const terms = phrase ? [phrase[1].replaceAll(' ', '')] : term.split(' ');
       const count = (text: string, t: string) => text.split(t).length - 1;
       const all = Object.entries(pages)
         .filter(([, text]) => terms.every((t) => text.includes(t)))
@@ -103,6 +104,16 @@ describe('running a search', () => {
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
   });
 
+  it('hands Pagefind the words of a query without 的, which the index leaves out', async () => {
+    const pf = fakePagefind(pages);
+    const outcome = await runSearch(pf, '会议的退群', {}, vocabulary, { segment });
+    expect(outcome.missing).toEqual([]);
+    expect(pf.calls.length).toBeGreaterThan(0);
+    expect(pf.calls.filter((term) => term.includes('的'))).toEqual([]);
+    const alone = await runSearch(fakePagefind(pages), '的', {}, vocabulary, { segment });
+    expect(alone.results).toEqual([]);
+  });
+
   it('falls back to OR when no page has every word', async () => {
     const outcome = await runSearch(fakePagefind(pages), '解散 合并', {}, vocabulary, { segment });
     expect(outcome.partial).toBe(true);
@@ -121,7 +132,8 @@ describe('running a search', () => {
     expect(pf.calls).toEqual(['(null)']);
   });
 
-  it('removes Pagefind’s zero-width word boundaries from visible text', () => {
+  it('removes Pagefind’s zero-width word boundaries from visible text and restores 的', () => {
     expect(plainText('参会\u200b范围')).toBe('参会范围');
+    expect(plainText('手册\ue000\u200b结构')).toBe('手册的结构');
   });
 });

@@ -9,6 +9,7 @@ import {
   segmentKeywords,
   splitPagefindPairs,
 } from '../../src/integrations/search-prepare.ts';
+import { restoreUnindexed } from '../../src/lib/search/unindexed.ts';
 
 const segment = chineseSegmenter();
 const words = (s: string) => s.split(ZWSP);
@@ -18,6 +19,15 @@ describe('index-time Chinese word boundaries', () => {
     const icu = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment('多头发文')].map((s) => s.segment);
     expect(words(segment('多头发文'))).toEqual(icu);
     expect(segment('视频会议')).toBe(`视频${ZWSP}会议`);
+  });
+
+  it('writes 的 as a mark the index does not hold, and the text reads the same once restored', () => {
+    const marked = segment('手册的结构和会议的目的');
+    // 的 as a word of its own becomes the mark; 目的 stays a word.
+    expect(words(marked)).toEqual(['手册', '\ue000', '结构', '和', '会议', '\ue000', '目的']);
+    expect(restoreUnindexed(marked.replaceAll(ZWSP, ''))).toBe('手册的结构和会议的目的');
+    // A 的 alone between other scripts is a mark too, never an indexed word.
+    expect(segment('“隐形”的')).toBe('“隐形”\ue000');
   });
 
   it('leaves Latin text, digits and single characters alone', () => {

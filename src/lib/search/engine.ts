@@ -25,6 +25,8 @@
  * to load fails the search (./index-load.ts) instead of looking like a word the handbook lacks.
  */
 
+import { isUnindexed, restoreUnindexed } from './unindexed.ts';
+
 export interface PagefindSubResult {
   title: string;
   url: string;
@@ -183,20 +185,33 @@ export function indexWordSegmenter(pf: PagefindApi): WordSegmenter {
   };
 }
 
+/** The words of `text` that the index holds: segmented, without those it leaves out (./unindexed.ts). */
+async function indexedWords(text: string, segment: WordSegmenter): Promise<string[]> {
+  return (await segment(text)).filter((word) => !isUnindexed(word));
+}
+
+const NOTHING: PagefindResponse = { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} };
+
 /**
- * Pagefind for a browser without `Intl.Segmenter`: every term is split into words here
- * (with `segment`) and handed over with spaces, the one boundary Pagefind then knows.
+ * Pagefind as this pipeline calls it: every term is split into words here (with `segment`)
+ * and handed over with spaces, the one boundary Pagefind keeps whatever the browser. The
+ * words the index leaves out (的) are dropped, so Pagefind never looks for a word it cannot
+ * find (a phrase across 的 is checked in parts: pageProbe).
  */
 export function spacedTerms(pf: PagefindApi, segment: WordSegmenter): PagefindApi {
   const spaced = async (term: string): Promise<string> => {
     const exact = /^"(.*)"$/.exec(term);
     const words: string[] = [];
-    for (const chunk of (exact ? exact[1] : term).split(/\s+/).filter(Boolean)) words.push(...(await segment(chunk)));
-    return exact ? `"${words.join(' ')}"` : words.join(' ');
+    for (const chunk of (exact ? exact[1] : term).split(/\s+/).filter(Boolean)) words.push(...(await indexedWords(chunk, segment)));
+    return exact && words.length ? `"${words.join(' ')}"` : words.join(' ');
   };
   return {
     options: (options) => pf.options(options),
-    search: async (term, options) => pf.search(term === null ? null : await spaced(term), options),
+    search: async (term, options) => {
+      if (term === null) return pf.search(null, options);
+      const words = await spaced(term);
+      return words ? pf.search(words, options) : NOTHING;
+    },
   };
 }
 
@@ -239,17 +254,32 @@ export function splitUnits(q: string, vocabulary: ReadonlySet<string>): string[]
 
 /**
  * Which pages contain `unit`: as an exact phrase, or for a single character, as the start
- * of a word (Pagefind prefix-matches: 打 → 打卡). Unfiltered; cached per query.
+ * of a word (Pagefind prefix-matches: 打 → 打卡). A 的 inside the unit leaves a gap in the
+ * index (./unindexed.ts), so the unit is checked as its parts around each 的, every part
+ * on the same page. Unfiltered; cached per query.
  */
 type Probe = (unit: string) => Promise<Set<string>>;
 
-function pageProbe(pf: PagefindApi): Probe {
+function pageProbe(pf: PagefindApi, segment: WordSegmenter): Probe {
   const cache = new Map<string, Promise<Set<string>>>();
+  const pages = async (words: string[]): Promise<Set<string>> => {
+    const term = words.length === 1 && [...words[0]].length < 2 ? words[0] : `"${words.join(' ')}"`;
+    return new Set(((await pf.search(term))?.results ?? []).map((x) => x.id));
+  };
+  const probe = async (unit: string): Promise<Set<string>> => {
+    const parts: string[][] = [[]];
+    for (const word of await segment(unit)) {
+      if (isUnindexed(word)) parts.push([]);
+      else parts[parts.length - 1].push(word);
+    }
+    const found = await Promise.all(parts.filter((part) => part.length).map(pages));
+    if (!found.length) return new Set();
+    return found.reduce((all, next) => new Set([...all].filter((id) => next.has(id))));
+  };
   return (unit) => {
     let found = cache.get(unit);
     if (!found) {
-      const term = [...unit].length < 2 ? unit : `"${unit}"`;
-      found = pf.search(term).then((r) => new Set((r?.results ?? []).map((x) => x.id)));
+      found = probe(unit);
       cache.set(unit, found);
     }
     return found;
@@ -276,10 +306,12 @@ export async function planQuery(q: string, vocabulary: ReadonlySet<string>, prob
   };
   const units = splitUnits(q, vocabulary);
   for (const unit of units) {
+    const words = await indexedWords(unit, segment);
+    // Only words the index leaves out (the 的 of a pasted heading): nothing to search, nothing missing.
+    if (words.length === 0 && (await segment(unit)).length > 0) continue;
     if (await known(unit)) continue;
     // Not in the handbook as written: keep those of its words that are (减轻基层负担 →
     // 基层, 负担). Single characters count only beside such a word: 钉钉 is not 钉.
-    const words = await segment(unit);
     const found: string[] = [];
     const absent: string[] = [];
     if (words.length > 1) {
@@ -314,15 +346,8 @@ export async function runSearch(
   vocabulary: ReadonlySet<string>,
   options: PipelineOptions = {},
 ): Promise<SearchOutcome> {
-  let api = pf;
-  let segment = options.segment;
-  if (!segment) {
-    if (hasIntlSegmenter()) segment = intlWordSegmenter();
-    else {
-      segment = indexWordSegmenter(pf);
-      api = spacedTerms(pf, segment);
-    }
-  }
+  const segment = options.segment ?? (hasIntlSegmenter() ? intlWordSegmenter() : indexWordSegmenter(pf));
+  const api = spacedTerms(pf, segment);
   const tuning = options.tuning ?? DEFAULT_TUNING;
   const outcome = await searchAsTyped(api, q, filters, vocabulary, segment, tuning);
   // Every word found somewhere (filters aside): nothing to convert.
@@ -351,7 +376,7 @@ async function searchAsTyped(
     return outcome;
   }
   const plan = tuning.planQuery
-    ? await planQuery(q, vocabulary, pageProbe(pf), segment)
+    ? await planQuery(q, vocabulary, pageProbe(pf, segment), segment)
     : { searched: [q], missing: [], phrasePages: [] };
   outcome.searched = plan.searched;
   outcome.missing = plan.missing;
@@ -390,7 +415,7 @@ async function searchAsTyped(
   return outcome;
 }
 
-/** Visible text from Pagefind: its zero-width word boundaries removed. */
+/** Visible text from Pagefind: its zero-width word boundaries removed, the words it leaves out restored. */
 export function plainText(text: string): string {
-  return text.replace(/\u200b/g, '');
+  return restoreUnindexed(text.replace(/\u200b/g, ''));
 }
