@@ -147,6 +147,7 @@ export function launchOptions(executablePath = chromiumPath) {
 export function pagefindKind(pathname) {
   if (!pathname.startsWith('/pagefind/')) return undefined;
   const rest = pathname.slice('/pagefind/'.length);
+  if (rest.startsWith('ready/')) return 'ready';
   if (rest === 'pagefind.js') return 'pagefind.js';
   if (rest === 'pagefind-entry.json') return 'entry';
   if (/^wasm\.[^/]+\.pagefind$/.test(rest)) return 'wasm';
@@ -156,7 +157,7 @@ export function pagefindKind(pathname) {
   if (rest.startsWith('fragment/')) return 'fragments';
   return 'other';
 }
-export const PAGEFIND_KINDS = ['pagefind.js', 'entry', 'wasm', 'pf_meta', 'filters', 'chunks', 'fragments', 'other'];
+export const PAGEFIND_KINDS = ['ready', 'pagefind.js', 'entry', 'wasm', 'pf_meta', 'filters', 'chunks', 'fragments', 'other'];
 
 /**
  * Record every finished request of a browser context (pages and workers) as the network

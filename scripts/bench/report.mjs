@@ -113,7 +113,7 @@ function kindTable(columns) {
   ];
 }
 const KIND_LABEL = {
-  'pagefind.js': 'pagefind.js', entry: 'pagefind-entry.json', wasm: 'wasm', pf_meta: 'pf_meta (lists every indexed page)',
+  ready: 'ready answer (src/lib/search/ready.ts)', 'pagefind.js': 'pagefind.js', entry: 'pagefind-entry.json', wasm: 'wasm', pf_meta: 'pf_meta (lists every indexed page)',
   filters: 'filters (topic, kind)', chunks: 'index chunks', fragments: 'fragments (results shown)', other: 'other',
 };
 

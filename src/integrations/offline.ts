@@ -36,7 +36,9 @@ export async function offline({ dist, logger }: StepContext): Promise<void> {
     // with the slides, so they are precached.
     // .br/.gz copies (compress.ts) are the same files for the server to send; the browser
     // unpacks them.
-    globIgnores: ['sw.js', 'sw-edition.*', 'workbox-*.js', '*-report.json', '**/*.pdf', 'print/**/*.html', '**/*.br', '**/*.gz'],
+    // The search's ready answers (src/lib/search/ready.ts) only save a download online;
+    // offline the saved index answers the same search.
+    globIgnores: ['sw.js', 'sw-edition.*', 'workbox-*.js', '*-report.json', '**/*.pdf', 'print/**/*.html', '**/*.br', '**/*.gz', 'pagefind/ready/**'],
     maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
   };
 

@@ -5,7 +5,8 @@
  * checklist pages); navigation, checklist controls and print-only text stay out
  * (`data-pagefind-ignore` in the templates, EXCLUDE below for the print-only parts). Each
  * page goes through search-prepare.ts first (Chinese word boundaries, filter pairs, sort
- * key); the files on disk are not changed. Writes dist/pagefind/ and removes Pagefind's
+ * key); the files on disk are not changed. Writes dist/pagefind/, with the ready answers
+ * of the search vocabulary (search-ready.ts), and removes Pagefind's
  * prebuilt UI bundles, which the site does not use (it has its own small <hb-search>
  * element) and which would only weigh on the offline cache.
  */
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import { chineseSegmenter, inReadingOrder, preparePage } from './search-prepare.ts';
+import { writeReadyAnswers } from './search-ready.ts';
 import { INDEX_PLACEHOLDER, indexAttribute, type PagefindEntry } from '../lib/search/first-files.ts';
 import type { StepContext } from './steps.ts';
 
@@ -97,9 +99,18 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
   await Promise.all(UNUSED.map((name) => rm(path.join(outputPath, name), { force: true })));
   // Name the files every first search needs in the search page (src/lib/search/first-files.ts).
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  const attribute = indexAttribute(entry);
+  // …and the folder of the search's ready answers (search-ready.ts), once the index is written.
+  let ready = { count: 0, hash: '' };
+  try {
+    if (searchPages.length) ready = await writeReadyAnswers(dist, searchPages[0].file);
+  } catch (error) {
+    fail(`搜索页的预备结果没有生成（${(error as { stderr?: string }).stderr?.trim().split('\n')[0] || String(error)}）。`);
+  }
+  const attribute = indexAttribute(entry, ready.hash);
   if (attribute) {
     for (const { file, html } of searchPages) await writeFile(file, html.replace(placeholder, `data-pagefind-index="${attribute}"`));
   }
-  logger.info(`${pages.length} pages indexed → ${path.relative(dist, outputPath)}/ in ${((performance.now() - started) / 1000).toFixed(2)}s`);
+  logger.info(
+    `${pages.length} pages indexed → ${path.relative(dist, outputPath)}/, ${ready.count} ready answers, in ${((performance.now() - started) / 1000).toFixed(2)}s`,
+  );
 }

@@ -15,15 +15,13 @@ import { LIGHTHOUSE_PAGES, lighthouseOnce } from '../../scripts/bench/lighthouse
 
 /** CLS “good” (web.dev): above it the page visibly jumps while the reader starts to read. */
 const MAX_CLS = 0.1;
-/** Largest paint, simulated slow 4G phone: measured 0.9–1.5 s for these pages under load up to 15. */
-const MAX_LCP_MS = 2000;
 /**
- * The search page paints its first result after Pagefind's script, wasm, index and fragments
- * arrive: 2.1–2.3 s measured (3.3 s at worst on a very busy machine, before the first files
- * were fetched side by side), against the issue’s target of 1.5 s. This bound only keeps it
- * from getting worse; lower it to the target when the search page reaches it.
+ * Largest paint, simulated slow 4G phone: measured 0.9–1.5 s for these pages under load up to
+ * 15. The search page (/search/?q=留痕, a vocabulary term) paints its first results from the
+ * build's ready answer, without Pagefind (src/lib/search/ready.ts): 1.2–1.3 s; before, it
+ * waited for Pagefind's script, wasm, index and fragments (2.1–2.3 s, and up to 3.3 s).
  */
-const MAX_SEARCH_LCP_MS = 4000;
+const MAX_LCP_MS = 2000;
 
 test('pages readers wait for paint fast and do not jump (Lighthouse, mobile)', async ({ baseURL }) => {
   test.setTimeout(120_000);
@@ -37,10 +35,9 @@ test('pages readers wait for paint fast and do not jump (Lighthouse, mobile)', a
       type: 'lighthouse',
       description: `${page.name} ${page.path}: score ${run.score}, LCP ${run.lcp} ms, TBT ${run.tbt} ms, CLS ${run.cls}`,
     });
-    const maxLcp = page.name === 'search' ? MAX_SEARCH_LCP_MS : MAX_LCP_MS;
     const { cls = NaN, lcp = NaN, shifts = [] } = run;
     if (!(cls <= MAX_CLS)) failures.push(`${page.name}: layout shift ${cls} > ${MAX_CLS} (${shifts.join(', ')})`);
-    if (!(lcp <= maxLcp)) failures.push(`${page.name}: largest paint ${lcp} ms > ${maxLcp} ms (${run.lcpElement})`);
+    if (!(lcp <= MAX_LCP_MS)) failures.push(`${page.name}: largest paint ${lcp} ms > ${MAX_LCP_MS} ms (${run.lcpElement})`);
   }
   expect(failures).toEqual([]);
 });

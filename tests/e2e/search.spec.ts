@@ -93,7 +93,9 @@ test.describe('nothing lost, nothing misleading (issue 16)', () => {
   });
 
   test('a download that fails says the search did not finish; 重试 works once the network is back', async ({ page }) => {
-    // A flaky network: index chunks do not arrive.
+    // A flaky network: index chunks do not arrive. Nor does the ready answer for 陪会
+    // (src/lib/search/ready.ts), so the page falls back to searching live.
+    await page.route('**/pagefind/ready/**', (route) => route.abort('internetdisconnected'));
     await page.route('**/pagefind/index/**', (route) => route.abort('internetdisconnected'));
     await page.goto(`/search/?${new URLSearchParams({ q: '陪会' })}`);
     await expect(status(page)).toHaveText('搜索没有完成：有些搜索文件没有载入。');
@@ -245,6 +247,33 @@ test.describe('hostile input', () => {
     expect(dialogs).toEqual([]);
     await expect(page.locator('main img')).toHaveCount(0);
     expect(await page.evaluate(() => document.title)).toContain(attack);
+  });
+});
+
+test.describe('a term the build answered ahead (ready answers)', () => {
+  test('from the address: the first results without Pagefind; 显示更多结果 loads it and continues the list', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => isPagefind(r.url()) && fetched.push(new URL(r.url()).pathname));
+    await page.goto(`/search/?${new URLSearchParams({ q: '留痕' })}`);
+    await expect(resultTitles(page)).toHaveCount(3);
+    await expect(status(page)).toContainText(/“留痕”找到 \d+ 条结果/);
+    const ready = await resultTitles(page).allTextContents();
+    expect(fetched.filter((p) => !p.startsWith('/pagefind/ready/'))).toEqual([]);
+    expect(fetched).toHaveLength(1);
+    // The chips' counts come with the answer.
+    await expect(page.getByRole('checkbox', { name: /^考核\s*，\s*\d+ 条/ })).toBeVisible();
+
+    await page.getByRole('button', { name: /显示更多结果/ }).click();
+    await expect(resultTitles(page)).toHaveCount(6);
+    expect(fetched).toContain('/pagefind/pagefind.js');
+    await expect(resultTitles(page).nth(3).getByRole('link')).toBeFocused();
+
+    // The same term typed (a live search through Pagefind) lists the same pages first.
+    await searchBox(page).fill('留');
+    await searchBox(page).fill('留痕');
+    await expect(status(page)).toContainText('“留痕”找到');
+    await expect(resultTitles(page)).toHaveCount(3);
+    expect(await resultTitles(page).allTextContents()).toEqual(ready);
   });
 });
 

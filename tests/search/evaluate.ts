@@ -20,7 +20,8 @@ import { getConfig } from '../../src/lib/config.ts';
 import { DEFAULT_TUNING, RANKING, runSearch, type PagefindApi, type Tuning } from '../../src/lib/search/engine.ts';
 import { toSimplified } from '../../src/lib/search/simplify.ts';
 import { pagefindFilters, type SearchState } from '../../src/lib/search/state.ts';
-import { loadPagefind } from './pagefind-node.ts';
+import { loadPagefind } from '../../src/integrations/pagefind-node.ts';
+import { pageVocabulary } from '../../src/integrations/search-ready.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -61,10 +62,9 @@ export function builtSite(): string {
 
 /** The vocabulary exactly as the built /search/ page ships it to the browser. */
 export async function builtVocabulary(dist: string): Promise<Set<string>> {
-  const html = await readFile(path.join(dist, 'search', 'index.html'), 'utf8');
-  const match = /data-vocabulary="([^"]*)"/.exec(html);
-  if (!match) throw new Error(`${dist}/search/index.html has no data-vocabulary: is it a current build?`);
-  return new Set(match[1].split(' ').filter(Boolean));
+  const terms = pageVocabulary(await readFile(path.join(dist, 'search', 'index.html'), 'utf8'));
+  if (!terms.length) throw new Error(`${dist}/search/index.html has no data-vocabulary: is it a current build?`);
+  return new Set(terms);
 }
 
 type Ranker = (pf: PagefindApi, query: QueryCase) => Promise<string[]>;

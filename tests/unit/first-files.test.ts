@@ -12,6 +12,13 @@ describe('first files of a search', () => {
     });
   });
 
+  it('carry the folder of the ready answers when the build wrote them, and only a hash', () => {
+    const attribute = indexAttribute({ languages: { 'zh-cn': { hash: 'zh-cn_e770a1187a696', wasm: null } } }, 'cb26de9b1d4c');
+    expect(attribute).toBe('zh-cn_e770a1187a696 unknown cb26de9b1d4c');
+    expect(firstFiles(attribute)?.ready).toBe('cb26de9b1d4c');
+    expect(firstFiles('zh-cn_1 unknown ../x')?.ready).toBeUndefined();
+  });
+
   it('are not guessed: no index step, several languages or a damaged attribute preload nothing', () => {
     expect(firstFiles(INDEX_PLACEHOLDER)).toBeUndefined();
     expect(firstFiles(undefined)).toBeUndefined();

@@ -6,14 +6,16 @@
  * chunks the query touches and the fragments of the results the page renders first. Each file
  * is counted as nginx sends it with deploy/nginx.conf: its .br where the build wrote one.
  * Response headers are not files: tests/e2e/search.spec.ts measures whole transfers in a
- * browser for the heaviest queries.
+ * browser for the heaviest queries. This is a search through Pagefind, as typed; a page that
+ * opens with a vocabulary term reads the build's ready answer instead
+ * (tests/unit/search-ready.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { servedSize } from '../../src/integrations/compress';
 import { RANKING, RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
 import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
-import { loadPagefind } from '../search/pagefind-node';
+import { loadPagefind } from '../../src/integrations/pagefind-node';
 
 /** Bodies only; the browser test allows for the headers within 100 KB. */
 const BUDGET = 95_000;

@@ -19,7 +19,7 @@ import { IndexLoadError, guardLoads, watchFetches } from '../../src/lib/search/i
 import { toSimplified } from '../../src/lib/search/simplify';
 import { normalizeQuery } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, evaluatePipeline, report } from '../search/evaluate';
-import { loadPagefind } from '../search/pagefind-node';
+import { loadPagefind } from '../../src/integrations/pagefind-node';
 
 const dist = builtSite();
 const site: PipelineOptions = { loadSimplifier: async () => toSimplified };

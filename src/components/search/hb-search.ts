@@ -5,7 +5,9 @@
  * - Pagefind (pagefind.js, its wasm and index chunks) is fetched only when needed: when
  *   the page opens with a query or filter in the URL, or when the reader focuses the box,
  *   types, or picks a filter. It runs without a worker (one file less on the first
- *   search; a search here takes a few milliseconds).
+ *   search; a search here takes a few milliseconds). A page that opens with a term of the
+ *   search vocabulary and no filter shows the build's ready answer instead, and loads
+ *   Pagefind only for 显示更多结果 (../../lib/search/ready.ts).
  * - The URL mirrors the form (`?q=留痕&topic=考核`): typing replaces the history entry,
  *   submitting or changing a filter adds one; back/forward restore the search.
  * - Results: title, topic and kind, an excerpt with the matched words marked, and links to
@@ -21,13 +23,12 @@
  */
 import { RANKING, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
-import { dropLead, highlight, holdsPhrase, tidyExcerpt, type Segment } from '../../lib/search/highlight';
+import { dropLead, highlight, shownSubResults, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
 import { firstFiles, type FirstFiles } from '../../lib/search/first-files';
+import { outcomeFromReady, readyUrl, type ReadyAnswer } from '../../lib/search/ready';
 
-/** Sub-results (headings inside a page) shown under a result. */
-const MAX_SUB_RESULTS = 3;
 /** Wait after the last keystroke before searching. */
 const TYPING_DELAY_MS = 80;
 const PAGEFIND_URL = '/pagefind/pagefind.js';
@@ -108,6 +109,8 @@ class HbSearch extends HTMLElement {
   #list!: HTMLOListElement;
   #more!: HTMLButtonElement;
   #help!: HTMLElement;
+  /** The search vocabulary, in the page's order (which numbers the ready answers). */
+  #terms: string[] = [];
   #vocabulary = new Set<string>();
   #first: FirstFiles | undefined;
   #runId = 0;
@@ -127,7 +130,8 @@ class HbSearch extends HTMLElement {
     this.#list = this.querySelector('[data-results]')!;
     this.#more = this.querySelector('[data-more]')!;
     this.#help = this.querySelector('[data-help]')!;
-    this.#vocabulary = new Set((this.dataset.vocabulary ?? '').split(' ').filter(Boolean));
+    this.#terms = (this.dataset.vocabulary ?? '').split(' ').filter(Boolean);
+    this.#vocabulary = new Set(this.#terms);
     this.#first = firstFiles(this.dataset.pagefindIndex);
     this.querySelector('[data-nojs]')?.remove();
 
@@ -197,8 +201,9 @@ class HbSearch extends HTMLElement {
     }, 300);
     let outcome: SearchOutcome;
     try {
-      const pf = await loadPagefind(this.#first);
-      outcome = await runSearch(pf, normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
+      const live = async (): Promise<SearchOutcome> =>
+        runSearch(await loadPagefind(this.#first), normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
+      outcome = (await this.#ready(state, live)) ?? (await live());
       if (id !== this.#runId) return;
       this.#clear();
       this.#renderCounts(state, outcome);
@@ -217,6 +222,26 @@ class HbSearch extends HTMLElement {
     this.#status.textContent = this.#summary(state, outcome);
     if (outcome.results.length === 0) this.#renderNoResults(state, outcome);
     if (retry) this.#list.querySelector('a')?.focus();
+  }
+
+  /**
+   * The build's answer for a vocabulary term (src/lib/search/ready.ts), when the page has
+   * not loaded Pagefind yet and no filter is chosen: the first results without Pagefind.
+   * Anything amiss (no such file, offline without it, another edition) falls back to `live`.
+   */
+  async #ready(state: SearchState, live: () => Promise<SearchOutcome>): Promise<SearchOutcome | undefined> {
+    const folder = this.#first?.ready;
+    if (pagefindPromise || !folder || state.topics.length || state.kind || state.local) return undefined;
+    const n = this.#terms.indexOf(state.q);
+    if (n < 0) return undefined;
+    try {
+      const response = await fetch(readyUrl(folder, n));
+      if (!response.ok) return undefined;
+      const answer = (await response.json()) as ReadyAnswer;
+      return answer.q === state.q ? outcomeFromReady(answer, live) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -354,23 +379,11 @@ class HbSearch extends HTMLElement {
     const excerpt = el('p', { className: 'hb-result__excerpt' });
     appendExcerpt(excerpt, top?.excerpt || data.excerpt, this.#units, title);
     if (excerpt.textContent) item.append(excerpt);
-    // Headings where the query's words are: those holding a unit as written first, then by
-    // how much matched there; shown in page order.
-    const subs = data.sub_results
-      .filter((s) => s.anchor && s.locations.length)
-      .map((s, order) => ({
-        s,
-        order,
-        phrase: holdsPhrase(plainText(excerptPieces(s.excerpt).map((p) => p.text).join('')), this.#units),
-        weight: s.weighted_locations.reduce((sum, w) => sum + w.balanced_score, 0),
-      }))
-      .sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.weight - a.weight)
-      .slice(0, MAX_SUB_RESULTS)
-      .sort((a, b) => a.order - b.order);
+    const subs = shownSubResults(data.sub_results, this.#units, (html) => excerptPieces(html).map((p) => p.text).join(''));
     if (subs.length) {
       const list = el('ul', { className: 'hb-result__subs' });
       list.setAttribute('aria-label', `${title}中相关的小节`);
-      for (const { s } of subs) {
+      for (const s of subs) {
         const text = el('p');
         appendExcerpt(text, s.excerpt, this.#units, plainText(s.title));
         list.append(el('li', {}, el('a', { href: s.url }, plainText(s.title)), text));

@@ -16,13 +16,16 @@ export interface PagefindEntry {
   languages: Record<string, { hash: string; wasm?: string | null }>;
 }
 
-/** `data-pagefind-index` for an index: `<hash> <wasm>` of its (only) language. */
-export function indexAttribute(entry: PagefindEntry): string | undefined {
+/**
+ * `data-pagefind-index` for an index: `<hash> <wasm>` of its (only) language, then the folder
+ * of the ready answers (src/lib/search/ready.ts) when there are any.
+ */
+export function indexAttribute(entry: PagefindEntry, ready = ''): string | undefined {
   const languages = Object.values(entry.languages);
   // One language (zh-cn) is the handbook's case; with several, pagefind.js chooses at run time.
   if (languages.length !== 1) return undefined;
   const [{ hash, wasm }] = languages;
-  return `${hash} ${wasm ?? 'unknown'}`;
+  return [hash, wasm ?? 'unknown', ready].filter(Boolean).join(' ');
 }
 
 export interface FirstFiles {
@@ -30,14 +33,17 @@ export interface FirstFiles {
   cacheTag: string;
   /** Addresses to preload (fetch() requests of pagefind.js, in the same CORS mode). */
   urls: string[];
+  /** The folder of the ready answers, if the build wrote them. */
+  ready?: string;
 }
 
 /** The files to preload, from `data-pagefind-index`; undefined when the build wrote none. */
 export function firstFiles(attribute: string | undefined, base = '/pagefind/'): FirstFiles | undefined {
-  const [hash, wasm] = (attribute ?? '').split(' ');
+  const [hash, wasm, ready] = (attribute ?? '').split(' ');
   if (!hash || !wasm || attribute === INDEX_PLACEHOLDER || !/^[\w-]+$/.test(hash) || !/^[\w-]+$/.test(wasm)) return undefined;
   return {
     cacheTag: hash,
     urls: [`${base}pagefind-entry.json?ts=${hash}`, `${base}pagefind.${hash}.pf_meta`, `${base}wasm.${wasm}.pagefind`],
+    ...(ready && /^[0-9a-f]+$/.test(ready) ? { ready } : {}),
   };
 }

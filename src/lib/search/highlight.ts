@@ -60,6 +60,36 @@ export function holdsPhrase(text: string, units: readonly string[]): boolean {
   return units.some((u) => [...u].length > 1 && lower.includes(u.toLowerCase()));
 }
 
+/** How many headings a result lists under its excerpt. */
+export const MAX_SUB_RESULTS = 3;
+
+interface SubResultLike {
+  anchor?: unknown;
+  excerpt: string;
+  locations: readonly number[];
+  weighted_locations: readonly { balanced_score: number }[];
+}
+
+/**
+ * The headings a result lists, where the query's words are: those holding a unit as written
+ * first, then by how much matched there; at most MAX_SUB_RESULTS, in page order. `textOf`
+ * gives an excerpt's visible text.
+ */
+export function shownSubResults<S extends SubResultLike>(subs: readonly S[], units: readonly string[], textOf: (excerpt: string) => string): S[] {
+  return subs
+    .filter((s) => s.anchor && s.locations.length)
+    .map((s, order) => ({
+      s,
+      order,
+      phrase: holdsPhrase(textOf(s.excerpt), units),
+      weight: s.weighted_locations.reduce((sum, w) => sum + w.balanced_score, 0),
+    }))
+    .sort((a, b) => Number(b.phrase) - Number(a.phrase) || b.weight - a.weight)
+    .slice(0, MAX_SUB_RESULTS)
+    .sort((a, b) => a.order - b.order)
+    .map(({ s }) => s);
+}
+
 const HAN_OR_CLOSE = /[\p{Script=Han}”’）」』》]/u;
 const CJK_PUNCT = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’]/u;
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f“”‘’]/u;

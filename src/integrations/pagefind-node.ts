@@ -1,13 +1,14 @@
 /**
  * Runs a built site's own Pagefind (dist/pagefind/pagefind.js and its wasm) in Node, so
- * the quality evaluation searches exactly what a reader's browser searches. pagefind.js
- * fetches its files; here `fetch` reads them from disk and counts the bytes (the files are
- * already compressed by Pagefind, so file size ≈ bytes transferred).
+ * that the build's ready answers (./search-ready.ts) and the quality evaluation search
+ * exactly what a reader's browser searches. pagefind.js fetches its files; here `fetch`
+ * reads them from disk and counts the bytes (the files are already compressed by Pagefind,
+ * so file size ≈ bytes transferred). `releasePagefind` puts the globals back.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PagefindApi } from '../../src/lib/search/engine.ts';
+import type { PagefindApi } from '../lib/search/engine.ts';
 
 interface Mounted {
   dist: string;
@@ -17,17 +18,23 @@ interface Mounted {
 }
 
 const mounts = new Map<string, Mounted>();
-let shimmed = false;
+let restore: (() => void) | undefined;
 
 function installShims(): void {
-  if (shimmed) return;
-  shimmed = true;
+  if (restore) return;
+  const globals = globalThis as { document?: unknown };
+  const hadDocument = 'document' in globals;
+  const realFetch = globalThis.fetch;
+  restore = () => {
+    if (!hadDocument) delete globals.document;
+    globalThis.fetch = realFetch;
+    mounts.clear();
+  };
   // pagefind.js reads <html lang> to choose its query segmentation (zh → Intl.Segmenter).
-  (globalThis as { document?: unknown }).document ??= {
+  globals.document ??= {
     currentScript: null,
     querySelector: () => ({ getAttribute: () => 'zh-CN' }),
   };
-  const realFetch = globalThis.fetch;
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const match = /^\/__hb(\d+)(\/pagefind\/[^?]*)/.exec(url);
@@ -73,4 +80,10 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       mount.failing = pattern;
     },
   };
+}
+
+/** Puts `fetch` and `document` back as they were; instances loaded before stop working. */
+export function releasePagefind(): void {
+  restore?.();
+  restore = undefined;
 }
