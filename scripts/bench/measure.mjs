@@ -268,6 +268,7 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
     let chapter;
     {
       const context = await newContext(browser);
+      if (!ready) await context.route('**/pagefind/ready/**', (route) => route.abort('blockedbyclient'));
       const rec = recorder(context);
       const page = await context.newPage();
       const t = rec.mark();
@@ -280,6 +281,7 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
     const runs = [];
     for (let i = 0; i < repeats; i++) {
       const context = await newContext(browser);
+      if (!ready) await context.route('**/pagefind/ready/**', (route) => route.abort('blockedbyclient'));
       const rec = recorder(context);
       const page = await context.newPage();
       const consoleErrors = [];
@@ -346,15 +348,18 @@ export async function querySet(file) {
  * caches, service workers blocked; `concurrency` at a time): open its /search/?q=… address,
  * wait until the page says what it found and the network is quiet, and count the Pagefind
  * files transferred (bodies as sent + headers), per kind. Returns each query's figures and
- * the median and maximum over the set.
+ * the median and maximum over the set, and how many were answered from the build's ready
+ * answers (src/lib/search/ready.ts). `ready: false` blocks those, so every query goes through
+ * Pagefind, as a typed search does.
  */
-export async function firstSearches({ chromium, executablePath, baseUrl, queries, concurrency = 3 }) {
+export async function firstSearches({ chromium, executablePath, baseUrl, queries, concurrency = 3, ready = true }) {
   const browser = await chromium.launch(launchOptions(executablePath));
   const each = [];
   const errors = new Set();
   const one = async (query) => {
     const context = await newContext(browser);
     try {
+      if (!ready) await context.route('**/pagefind/ready/**', (route) => route.abort('blockedbyclient'));
       const rec = recorder(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => !SW_BLOCK_ARTIFACT.test(String(e)) && errors.add(`${query.label}: ${e}`));
@@ -364,7 +369,8 @@ export async function firstSearches({ chromium, executablePath, baseUrl, queries
       const status = (await page.locator('[data-status]').textContent())?.trim();
       const results = await page.locator('[data-results] > li').count();
       await rec.quiet();
-      const { failed: failedRequests, ...figures } = summarise(rec.since(t0).filter(isPagefind), baseUrl);
+      const files = rec.since(t0).filter(isPagefind).filter((f) => ready || pagefindKind(new URL(f.url).pathname) !== 'ready');
+      const { failed: failedRequests, ...figures } = summarise(files, baseUrl);
       return { ...query, status, resultsShown: results, ...figures, failedRequests, failed: /没有完成/.test(status ?? '') || failedRequests.length > 0 };
     } finally {
       await context.close();
@@ -390,6 +396,7 @@ export async function firstSearches({ chromium, executablePath, baseUrl, queries
     median: { label: mid.label, transferred: mid.transferred, requests: mid.requests, byKind: mid.byKind },
     max: { label: sorted.at(-1).label, transferred: sorted.at(-1).transferred, requests: sorted.at(-1).requests, byKind: sorted.at(-1).byKind },
     min: { label: sorted[0].label, transferred: sorted[0].transferred },
+    answeredReady: each.filter((q) => q.byKind?.ready && !q.byKind?.wasm).length,
     failed: each.filter((q) => q.failed).map((q) => `${q.label}${q.failedRequests.length ? ` (${q.failedRequests.join(', ')})` : ''}`),
     errors: [...errors],
     each: each.map(({ files, byType, ...rest }) => rest),

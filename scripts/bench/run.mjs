@@ -308,11 +308,14 @@ async function benchOne(n, opts) {
       result.browser = await browserMeasurements({
         chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, chapterUrl: cp.url, query: opts.query,
       });
-      result.browser.querySet = await firstSearches({ chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries: opts.queries });
-      const qs = result.browser.querySet;
-      if (qs.failed.length) result.notes.push(`N=${n}: searches that did not finish: ${qs.failed.join('; ')}`);
+      const searchSet = { chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries: opts.queries };
+      result.browser.querySet = await firstSearches(searchSet);
+      result.browser.querySetLive = await firstSearches({ ...searchSet, ready: false });
       const s = result.browser.search;
-      say(`query set (${qs.queries}): median ${formatBytes(qs.median.transferred)} (${qs.median.label}), max ${formatBytes(qs.max.transferred)} (${qs.max.label}: ${kindLine(qs.max.byKind)})`);
+      for (const [name, qs] of [['query set', result.browser.querySet], ['query set through Pagefind', result.browser.querySetLive]]) {
+        if (qs.failed.length) result.notes.push(`N=${n}: ${name}: searches that did not finish: ${qs.failed.join('; ')}`);
+        say(`${name} (${qs.queries}, ${qs.answeredReady} from ready answers): median ${formatBytes(qs.median.transferred)} (${qs.median.label}), max ${formatBytes(qs.max.transferred)} (${qs.max.label}: ${kindLine(qs.max.byKind)})`);
+      }
       say(`first search “${s.query}”: ${formatBytes(s.firstSearch.transferred)} transferred in ${s.firstSearch.requests} requests (${kindLine(s.firstSearch.byKind)}); typing → results ${formatMs(s.typingToResultsMs)} (${s.status})`);
       if (s.errors.length) result.notes.push(`N=${n}: page errors on /search/: ${s.errors.join(' | ')}`);
       const failed = [...result.browser.chapter.failed, ...s.pageLoad.failed, ...s.firstSearch.failed];
@@ -385,11 +388,14 @@ async function benchReal(opts) {
       result.server = server.server;
       if (server.note) result.notes.push(`${b.name}: ${server.note}`);
       try {
-        result.firstSearch = await firstSearches({ chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries });
-        const fs = result.firstSearch;
-        say(`first search over ${fs.queries} queries: median ${formatBytes(fs.median.transferred)} (${fs.median.label}), max ${formatBytes(fs.max.transferred)} (${fs.max.label}: ${kindLine(fs.max.byKind)})`);
-        if (fs.failed.length) result.notes.push(`${b.name}: searches that did not finish: ${fs.failed.join('; ')}`);
-        if (fs.errors.length) result.notes.push(`${b.name}: page errors on /search/: ${fs.errors.join(' | ')}`);
+        const searchSet = { chromium: opts.playwright.chromium, executablePath: opts.chromium.executablePath, baseUrl: server.url, queries };
+        result.firstSearch = await firstSearches(searchSet);
+        result.firstSearchLive = await firstSearches({ ...searchSet, ready: false });
+        for (const [name, fs] of [['first search', result.firstSearch], ['first search through Pagefind', result.firstSearchLive]]) {
+          say(`${name} over ${fs.queries} queries (${fs.answeredReady} from ready answers): median ${formatBytes(fs.median.transferred)} (${fs.median.label}), max ${formatBytes(fs.max.transferred)} (${fs.max.label}: ${kindLine(fs.max.byKind)})`);
+          if (fs.failed.length) result.notes.push(`${b.name}: ${name}: searches that did not finish: ${fs.failed.join('; ')}`);
+          if (fs.errors.length) result.notes.push(`${b.name}: ${name}: page errors on /search/: ${fs.errors.join(' | ')}`);
+        }
         if (b.lighthouse && opts.lighthouse) result.lighthouse = await lighthouse(server.url, opts);
       } catch (error) {
         result.notes.push(`${b.name}: browser measurement failed: ${error.message.split('\n')[0]}`);
