@@ -268,7 +268,6 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
     let chapter;
     {
       const context = await newContext(browser);
-      if (!ready) await context.route('**/pagefind/ready/**', (route) => route.abort('blockedbyclient'));
       const rec = recorder(context);
       const page = await context.newPage();
       const t = rec.mark();
@@ -281,7 +280,6 @@ export async function browserMeasurements({ chromium, executablePath, baseUrl, c
     const runs = [];
     for (let i = 0; i < repeats; i++) {
       const context = await newContext(browser);
-      if (!ready) await context.route('**/pagefind/ready/**', (route) => route.abort('blockedbyclient'));
       const rec = recorder(context);
       const page = await context.newPage();
       const consoleErrors = [];
