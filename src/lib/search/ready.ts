@@ -4,8 +4,8 @@
  * the page's own pipeline over the built index (src/integrations/search-ready.ts).
  *
  * A reader who submits the header's search box on any page lands on `/search/?q=留痕`. For a
- * term of the vocabulary, with no filter chosen, the page then reads one small file (about
- * 1 KB) and shows the first results at once, instead of loading Pagefind first (its script,
+ * term of the vocabulary, with no filter chosen, the page then reads one small file (0.5–2.5
+ * KB as sent) and shows the first results at once, instead of loading Pagefind first (its script,
  * WebAssembly and index: 60–100 KB and four round trips on a phone network). Pagefind loads
  * only when the reader wants more: 显示更多结果 runs the same search live and continues the
  * list where the answer stopped; typing, a filter or a term outside the vocabulary search
