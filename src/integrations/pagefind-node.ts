@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { PagefindApi } from '../lib/search/engine.ts';
+import { PAGE_OPTIONS, type PagefindApi } from '../lib/search/engine.ts';
 
 interface Mounted {
   dist: string;
@@ -80,6 +80,17 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
       mount.failing = pattern;
     },
   };
+}
+
+/**
+ * Pagefind as the /search/ page sets it up: the page's options, and the filter files loaded
+ * (the page loads them for the counts on its chips).
+ */
+export async function loadPagefindAsPage(dist: string): Promise<NodePagefind> {
+  const loaded = await loadPagefind(dist);
+  await loaded.pf.options(PAGE_OPTIONS);
+  await (loaded.pf as unknown as { filters(): Promise<unknown> }).filters();
+  return loaded;
 }
 
 /** Puts `fetch` and `document` back as they were; instances loaded before stop working. */

@@ -10,11 +10,11 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { RANKING, RESULTS_PER_STEP, runSearch } from '../lib/search/engine.ts';
+import { RESULTS_PER_STEP, runSearch } from '../lib/search/engine.ts';
 import { readyAnswer, readyUrl } from '../lib/search/ready.ts';
 import { toSimplified } from '../lib/search/simplify.ts';
 import { normalizeQuery, pagefindFilters } from '../lib/search/state.ts';
-import { loadPagefind, releasePagefind } from './pagefind-node.ts';
+import { loadPagefindAsPage, releasePagefind } from './pagefind-node.ts';
 
 /** The vocabulary as the page lists it (its order numbers the answers). */
 export function pageVocabulary(html: string): string[] {
@@ -45,11 +45,8 @@ async function answerAll(dist: string, page: string): Promise<ReadyAnswers> {
   if (!terms.length) return { count: 0, hash: '' };
   const vocabulary = new Set(terms);
   const answers: string[] = [];
-  const { pf } = await loadPagefind(dist);
+  const { pf } = await loadPagefindAsPage(dist);
   try {
-    // The page's options (src/components/search/hb-search.ts).
-    await pf.options({ ranking: RANKING, excerptLength: 40 });
-    await (pf as unknown as { filters(): Promise<unknown> }).filters();
     for (const term of terms) {
       const q = normalizeQuery(term);
       const outcome = await runSearch(pf, q, pagefindFilters({ q, topics: [], kind: '' }), vocabulary, { loadSimplifier: async () => toSimplified });

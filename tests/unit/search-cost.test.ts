@@ -12,10 +12,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { servedSize } from '../../src/integrations/compress';
-import { RANKING, RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
+import { RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
 import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
-import { loadPagefind } from '../../src/integrations/pagefind-node';
+import { loadPagefind, loadPagefindAsPage } from '../../src/integrations/pagefind-node';
 
 /** Bodies only; the browser test allows for the headers within 100 KB. */
 const BUDGET = 95_000;
@@ -29,9 +29,7 @@ describe('a first search, for every query of the set', () => {
     const queries = [...new Map(loadQueries().map((q) => [JSON.stringify([q.q, q.topic, q.kind]), q])).values()];
     const costs: { q: string; bytes: number }[] = [];
     for (const query of queries) {
-      const { pf, fetched } = await loadPagefind(dist);
-      await pf.options({ ranking: RANKING, excerptLength: 40 });
-      await (pf as unknown as { filters(): Promise<unknown> }).filters();
+      const { pf, fetched } = await loadPagefindAsPage(dist);
       const state: SearchState = { q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] };
       const { results } = await runSearch(pf, normalizeQuery(query.q), pagefindFilters(state), vocabulary);
       await Promise.all(results.slice(0, RESULTS_PER_STEP).map((r) => r.data()));

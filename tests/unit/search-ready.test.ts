@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { servedSize } from '../../src/integrations/compress';
-import { loadPagefind } from '../../src/integrations/pagefind-node';
+import { loadPagefindAsPage } from '../../src/integrations/pagefind-node';
 import { pageVocabulary } from '../../src/integrations/search-ready';
-import { RANKING, RESULTS_PER_STEP, plainText, runSearch, type PagefindData, type SearchOutcome } from '../../src/lib/search/engine';
+import { RESULTS_PER_STEP, plainText, runSearch, type PagefindData, type SearchOutcome } from '../../src/lib/search/engine';
 import { firstFiles } from '../../src/lib/search/first-files';
 import { shownSubResults } from '../../src/lib/search/highlight';
 import { outcomeFromReady, readyUrl, type ReadyAnswer } from '../../src/lib/search/ready';
@@ -29,9 +29,7 @@ describe('ready answers in the build', () => {
     const folder = firstFiles(/data-pagefind-index="([^"]*)"/.exec(html)?.[1])?.ready;
     expect(terms.length).toBeGreaterThan(100);
     expect(folder).toBeTruthy();
-    const { pf } = await loadPagefind(dist);
-    await pf.options({ ranking: RANKING, excerptLength: 40 });
-    await (pf as unknown as { filters(): Promise<unknown> }).filters();
+    const { pf } = await loadPagefindAsPage(dist);
     const vocabulary = new Set(terms);
     const problems: string[] = [];
     for (const [n, term] of terms.entries()) {

@@ -21,7 +21,7 @@
  *   only for such a query (../../lib/search/simplify.ts).
  * - `/` focuses the search box (not while typing in a field).
  */
-import { RANKING, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
+import { PAGE_OPTIONS, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
 import { dropLead, highlight, shownSubResults, tidyExcerpt, type Segment } from '../../lib/search/highlight';
 import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
@@ -52,7 +52,7 @@ function loadPagefind(first?: FirstFiles): Promise<PagefindApi> {
     for (const href of first?.urls ?? []) document.head.append(el('link', { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
     const url = PAGEFIND_URL;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    const pf = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: 40, ...(first ? { metaCacheTag: first.cacheTag } : {}) });
+    const pf = module.createInstance({ noWorker: true, ...PAGE_OPTIONS, ...(first ? { metaCacheTag: first.cacheTag } : {}) });
     await pf.init();
     if (failures() !== before) throw new IndexLoadError('the search index did not load');
     // The (tiny) filter chunks, so that every search reports counts per topic: loaded beside

@@ -78,6 +78,8 @@ export interface PagefindApi {
  * see README “Search”.
  */
 export const RANKING = { termSimilarity: 6, pageLength: 0.5, termSaturation: 2.0, termFrequency: 0.5, metaWeights: { title: 5, keywords: 10 } };
+/** Pagefind's options on the /search/ page; the build's ready answers and the cost tests search with the same. */
+export const PAGE_OPTIONS = { ranking: RANKING, excerptLength: 40 };
 /**
  * Results the /search/ page renders per step; each needs one fragment (a whole chapter's
  * text, ~5 KB with Brotli) from the index. A phone shows the first two under the search
