@@ -82,14 +82,17 @@ test.describe('nothing lost, nothing misleading (issue 16)', () => {
     await expect(notes(page)).not.toContainText('手册里没有');
   });
 
-  test('a heading with 的 is found as a phrase, and its text reads with 的', async ({ page }) => {
-    // The index leaves 的 out (src/lib/search/unindexed.ts); readers never see that.
+  test('a heading with 的 or 和 is found as a phrase, and its text reads with them', async ({ page }) => {
+    // The index leaves 的, 和 and other grammar words out (src/lib/search/unindexed.ts); readers never see that.
     await page.goto('/search/');
     await searchBox(page).fill('手册的结构');
     await expect(resultTitles(page).first()).toHaveText('前言');
     await expect(results(page).getByRole('listitem').first()).toContainText('手册的结构');
     await expect(notes(page)).not.toContainText('手册里没有');
-    for (const text of await results(page).locator('mark').allTextContents()) expect(text).not.toMatch(/[\ue000\u200b]/);
+    for (const text of await results(page).locator('mark').allTextContents()) expect(text).not.toMatch(/[\ue000-\ue0ff\u200b]/);
+    await searchBox(page).fill('公众号和工作群怎么办');
+    await expect(results(page).getByRole('listitem').first()).toContainText('公众号和工作群怎么办');
+    await expect(results(page)).not.toContainText(/[\ue000-\ue0ff\u200b]/);
   });
 
   test('a download that fails says the search did not finish; 重试 works once the network is back', async ({ page }) => {

@@ -16,6 +16,7 @@ import { RESULTS_PER_STEP, runSearch } from '../../src/lib/search/engine';
 import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
 import { loadPagefind, loadPagefindAsPage } from '../../src/integrations/pagefind-node';
+import { UNINDEXED_WORDS } from '../../src/lib/search/unindexed';
 
 /** Bodies only; the browser test allows for the headers within 100 KB. */
 const BUDGET = 95_000;
@@ -47,24 +48,30 @@ describe('a first search, for every query of the set', () => {
   });
 });
 
-describe('的, which the index leaves out (src/lib/search/unindexed.ts)', () => {
+describe('的, 和 and the other grammar words, which the index leaves out (src/lib/search/unindexed.ts)', () => {
   const chunks = (fetched: Map<string, number>) => [...fetched.keys()].filter((file) => file.includes('/index/')).sort();
 
-  it('is not a word of the index, so a query holding it fetches nothing for it', async () => {
+  it('are no words of the index, so a query holding them fetches nothing for them', async () => {
     const vocabulary = await builtVocabulary(dist);
-    // Pagefind itself: no page holds the word 的 (every page did before; ICU words that
-    // start with it, such as 的话, are indexed as they are).
+    // Pagefind itself: no page holds any of them as a word (ICU words that start with one,
+    // such as 的话 or 现在, are indexed as they are).
     const raw = await loadPagefind(dist);
-    expect((await raw.pf.search('"的"'))?.results.length).toBe(0);
+    for (const word of UNINDEXED_WORDS) expect((await raw.pf.search(`"${word}"`))?.results.length, word).toBe(0);
     expect((await raw.pf.search('"的话"'))?.results.length).toBeGreaterThan(0);
-    // The pipeline: a pasted heading with 的 fetches the same chunks as its words alone,
-    // and finds its page as a phrase.
-    const withDe = await loadPagefind(dist);
-    const outcome = await runSearch(withDe.pf, '手册的结构', {}, vocabulary);
-    expect(outcome.missing).toEqual([]);
-    expect((await outcome.results[0].data()).url).toBe('/guide/preface/');
-    const without = await loadPagefind(dist);
-    await runSearch(without.pf, '手册 结构', {}, vocabulary);
-    expect(chunks(withDe.fetched)).toEqual(chunks(without.fetched));
+    expect((await raw.pf.search('"现在"'))?.results.length).toBeGreaterThan(0);
+    // The pipeline: a pasted heading with 的 or 和 fetches the same chunks as its other
+    // words alone, and finds its page as a phrase.
+    for (const [heading, words, url] of [
+      ['手册的结构', '手册 结构', '/guide/preface/'],
+      ['公众号和工作群怎么办', '公众号 工作群 怎么办', '/chat-groups/apps/'],
+    ]) {
+      const withThem = await loadPagefind(dist);
+      const outcome = await runSearch(withThem.pf, heading, {}, vocabulary);
+      expect(outcome.missing).toEqual([]);
+      expect((await outcome.results[0].data()).url, heading).toBe(url);
+      const without = await loadPagefind(dist);
+      await runSearch(without.pf, words, {}, vocabulary);
+      expect(chunks(withThem.fetched), heading).toEqual(chunks(without.fetched));
+    }
   });
 });

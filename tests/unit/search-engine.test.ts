@@ -104,14 +104,17 @@ describe('running a search', () => {
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
   });
 
-  it('hands Pagefind the words of a query without 的, which the index leaves out', async () => {
+  it('hands Pagefind the words of a query without 的, 和, …, which the index leaves out', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '会议的退群', {}, vocabulary, { segment });
+    const outcome = await runSearch(pf, '会议的退群和在解散', {}, vocabulary, { segment });
     expect(outcome.missing).toEqual([]);
     expect(pf.calls.length).toBeGreaterThan(0);
-    expect(pf.calls.filter((term) => term.includes('的'))).toEqual([]);
-    const alone = await runSearch(fakePagefind(pages), '的', {}, vocabulary, { segment });
-    expect(alone.results).toEqual([]);
+    expect(pf.calls.filter((term) => /[的和在]/.test(term))).toEqual([]);
+    expect(pf.calls).toContain('"解散"');
+    for (const word of ['的', '和', '在']) {
+      const alone = await runSearch(fakePagefind(pages), word, {}, vocabulary, { segment });
+      expect(alone.results).toEqual([]);
+    }
   });
 
   it('falls back to OR when no page has every word', async () => {
@@ -132,8 +135,9 @@ describe('running a search', () => {
     expect(pf.calls).toEqual(['(null)']);
   });
 
-  it('removes Pagefind’s zero-width word boundaries from visible text and restores 的', () => {
+  it('removes Pagefind’s zero-width word boundaries from visible text and restores 的, 和, …', () => {
     expect(plainText('参会\u200b范围')).toBe('参会范围');
     expect(plainText('手册\ue000\u200b结构')).toBe('手册的结构');
+    expect(plainText('会议\u200b\ue002\u200b培训')).toBe('会议和培训');
   });
 });

@@ -9,7 +9,7 @@ import {
   segmentKeywords,
   splitPagefindPairs,
 } from '../../src/integrations/search-prepare.ts';
-import { restoreUnindexed } from '../../src/lib/search/unindexed.ts';
+import { restoreUnindexed, UNINDEXED_WORDS } from '../../src/lib/search/unindexed.ts';
 
 const segment = chineseSegmenter();
 const words = (s: string) => s.split(ZWSP);
@@ -21,11 +21,18 @@ describe('index-time Chinese word boundaries', () => {
     expect(segment('视频会议')).toBe(`视频${ZWSP}会议`);
   });
 
-  it('writes 的 as a mark the index does not hold, and the text reads the same once restored', () => {
+  it('writes 的, 和 and the other grammar words as marks the index does not hold, and the text reads the same once restored', () => {
     const marked = segment('手册的结构和会议的目的');
-    // 的 as a word of its own becomes the mark; 目的 stays a word.
-    expect(words(marked)).toEqual(['手册', '\ue000', '结构', '和', '会议', '\ue000', '目的']);
+    // 的 and 和 as words of their own become marks (U+E000 + their place in UNINDEXED_WORDS); 目的 stays a word.
+    expect(words(marked)).toEqual(['手册', '\ue000', '结构', '\ue002', '会议', '\ue000', '目的']);
     expect(restoreUnindexed(marked.replaceAll(ZWSP, ''))).toBe('手册的结构和会议的目的');
+    // Words that merely contain one of them are indexed as they are.
+    expect(words(segment('现在已经或者为了是否'))).toEqual(['现在', '已经', '或者', '为了', '是否']);
+    // Every listed word is marked when it stands alone, each with a mark of its own.
+    const alone = UNINDEXED_WORDS.map((word) => segment(`“${word}”`));
+    expect(new Set(alone).size).toBe(UNINDEXED_WORDS.length);
+    for (const text of alone) expect(text).toMatch(/^“[\ue000-\ue0ff]”$/);
+    expect(restoreUnindexed(alone.join(''))).toBe(UNINDEXED_WORDS.map((word) => `“${word}”`).join(''));
     // A 的 alone between other scripts is a mark too, never an indexed word.
     expect(segment('“隐形”的')).toBe('“隐形”\ue000');
   });

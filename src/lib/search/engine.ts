@@ -197,8 +197,8 @@ const NOTHING: PagefindResponse = { results: [], unfilteredResultCount: 0, filte
 /**
  * Pagefind as this pipeline calls it: every term is split into words here (with `segment`)
  * and handed over with spaces, the one boundary Pagefind keeps whatever the browser. The
- * words the index leaves out (的) are dropped, so Pagefind never looks for a word it cannot
- * find (a phrase across 的 is checked in parts: pageProbe).
+ * words the index leaves out (的, 在, 和, …) are dropped, so Pagefind never looks for a word it
+ * cannot find (a phrase across one is checked in parts: pageProbe).
  */
 export function spacedTerms(pf: PagefindApi, segment: WordSegmenter): PagefindApi {
   const spaced = async (term: string): Promise<string> => {
@@ -256,8 +256,8 @@ export function splitUnits(q: string, vocabulary: ReadonlySet<string>): string[]
 
 /**
  * Which pages contain `unit`: as an exact phrase, or for a single character, as the start
- * of a word (Pagefind prefix-matches: 打 → 打卡). A 的 inside the unit leaves a gap in the
- * index (./unindexed.ts), so the unit is checked as its parts around each 的, every part
+ * of a word (Pagefind prefix-matches: 打 → 打卡). A word the index leaves out (的, 在, 和, …)
+ * leaves a gap in it (./unindexed.ts), so the unit is checked as its parts around each such word, every part
  * on the same page. Unfiltered; cached per query.
  */
 type Probe = (unit: string) => Promise<Set<string>>;
@@ -309,7 +309,7 @@ export async function planQuery(q: string, vocabulary: ReadonlySet<string>, prob
   const units = splitUnits(q, vocabulary);
   for (const unit of units) {
     const words = await indexedWords(unit, segment);
-    // Only words the index leaves out (the 的 of a pasted heading): nothing to search, nothing missing.
+    // Only words the index leaves out (the 的 or 和 of a pasted heading): nothing to search, nothing missing.
     if (words.length === 0 && (await segment(unit)).length > 0) continue;
     if (await known(unit)) continue;
     // Not in the handbook as written: keep those of its words that are (减轻基层负担 →

@@ -1,24 +1,29 @@
 /**
  * Words the search index leaves out, while pages, excerpts and titles keep them.
  *
- * 的 is about one Chinese character in twenty-five. Indexed, its positions fill an index
- * chunk of their own (58 KB at 1,000 chapters), and Pagefind fetches that chunk for every
- * query holding 的 (`指尖上的形式主义`) and for every word that happens to share its chunk
- * (`白头` did). Nobody searches for 的 itself.
+ * They are the grammar of a sentence, not its subject: 的 (about one Chinese character in
+ * twenty-five), and the particles, prepositions and conjunctions below when ICU segments
+ * them as words of their own (`在乡镇`, `会议和培训`, `把时间还给基层`). Indexed, each
+ * one's positions fill a large index chunk (的: 58 KB at 1,000 chapters, 在: 20 KB), and
+ * Pagefind fetches that chunk for every query holding the word and for every word that
+ * happens to share its chunk (`白头` did for 的; `朋友圈` and `在线时长` did for 在). Nobody
+ * searches for them alone.
  *
- * At index time (src/integrations/search-prepare.ts) each 的 that ICU segments as a word of
- * its own becomes a private-use character (U+E000). Pagefind indexes only letters and
- * digits, so the mark is kept in the page's stored text but is no word of the index; it
- * still takes its place in the text, so `手册的结构` is `手册`, a gap, `结构`. Words that
- * merely contain 的 (`目的`, `的话`) are indexed as they are.
+ * At index time (src/integrations/search-prepare.ts) each such word becomes a private-use
+ * character (U+E000…). Pagefind indexes only letters and digits, so the mark is kept in the
+ * page's stored text but is no word of the index; it still takes its place in the text, so
+ * `手册的结构` is `手册`, a gap, `结构`. Words that merely contain one (`目的`, `现在`,
+ * `或者`, `已经`) are indexed as they are.
  *
- * At search time (./engine.ts) the query's 的 is dropped before Pagefind sees it, and a
- * phrase is checked as its parts around each 的. `restoreUnindexed` turns the mark back
- * into 的 wherever Pagefind's text is shown.
+ * At search time (./engine.ts) the query's unindexed words are dropped before Pagefind sees
+ * them, and a phrase is checked as its parts around each of them. `restoreUnindexed` turns
+ * the marks back into their words wherever Pagefind's text is shown.
  */
-const MARKS: ReadonlyMap<string, string> = new Map([['的', '\ue000']]);
+/** The words, in a fixed order: the n-th is marked U+E000 + n (的 first, as before). */
+export const UNINDEXED_WORDS = ['的', '在', '和', '与', '及', '或', '并', '为', '把', '被', '了', '是', '也', '都', '就', '已', '于'] as const;
+const MARKS: ReadonlyMap<string, string> = new Map(UNINDEXED_WORDS.map((word, n) => [word, String.fromCharCode(0xe000 + n)]));
 const WORDS: ReadonlyMap<string, string> = new Map([...MARKS].map(([word, mark]) => [mark, word]));
-const MARK = /[\ue000]/g;
+const MARK = /[\ue000-\ue0ff]/g;
 
 /** Whether the index leaves `word` (one word of a segmented text) out. */
 export function isUnindexed(word: string): boolean {
