@@ -85,7 +85,12 @@ export async function searchIndex({ dist, logger }: StepContext): Promise<void> 
   try {
     const segment = chineseSegmenter();
     for (const { file, url, html } of inReadingOrder(pages)) {
-      const content = preparePage(html, { segment });
+      let content: string;
+      try {
+        content = preparePage(html, { segment });
+      } catch (error) {
+        fail(`${path.relative(dist, file)}：${(error as Error).message}`);
+      }
       const added = await index.addHTMLFile({ url, content });
       if (added.errors.length) fail(`${path.relative(dist, file)}: ${added.errors.join('; ')}`);
     }

@@ -13,6 +13,7 @@
  * stores Chinese text zero-width-space delimited and joins it back without spaces.
  */
 
+import { FACET, FILTER_TOPICS, KINDS, facetValue } from '../lib/search/state.ts';
 import { joinForIndex } from '../lib/search/unindexed.ts';
 
 export const ZWSP = '\u200b';
@@ -91,6 +92,27 @@ export function splitPagefindPairs(html: string): string {
   });
 }
 
+const TOPIC_OR_KIND = /\sdata-pagefind-filter="(topic|kind):([^"]*)"/g;
+
+/**
+ * A page's `topic:` and `kind:` filters become one `facet` filter (`会议|章节`; why:
+ * src/lib/search/state.ts, FACET), on the element that carried the topic. Run after
+ * splitPagefindPairs. A page with either must have exactly one of each, with values the
+ * search page offers: anything else is a template's mistake, reported in Chinese.
+ */
+export function joinFacet(html: string): string {
+  const found: Record<string, string[]> = { topic: [], kind: [] };
+  for (const [, key, value] of html.matchAll(TOPIC_OR_KIND)) found[key].push(value.trim());
+  const [topic, kind] = [found.topic, found.kind];
+  if (topic.length === 0 && kind.length === 0) return html;
+  if (topic.length !== 1 || kind.length !== 1) {
+    throw new Error(`页面应有且只有一个 topic（专题）和一个 kind（类型）搜索筛选，现在是 topic ${topic.length} 个、kind ${kind.length} 个。请检查页面模板里的 data-pagefind-filter。`);
+  }
+  if (!FILTER_TOPICS.includes(topic[0])) throw new Error(`搜索筛选里的专题“${topic[0]}”不存在，应为其中之一：${FILTER_TOPICS.join('、')}。`);
+  if (!(KINDS as readonly string[]).includes(kind[0])) throw new Error(`搜索筛选里的类型“${kind[0]}”不存在，应为其中之一：${KINDS.join('、')}。`);
+  return html.replace(TOPIC_OR_KIND, (_whole: string, key: string) => (key === 'topic' ? ` data-pagefind-filter="${FACET}:${facetValue(topic[0], kind[0])}"` : ''));
+}
+
 /** The attribute a page's template gives its place in reading order (ChapterLayout). */
 const ORDER_ATTRIBUTE = /\sdata-hb-order="(\d+)"/;
 
@@ -135,5 +157,5 @@ export function segmentKeywords(html: string, segment: (text: string) => string)
 
 /** Everything the index needs done to one built page. */
 export function preparePage(html: string, { segment }: { segment: (text: string) => string }): string {
-  return mapTextNodes(segmentKeywords(splitPagefindPairs(indexLabels(html)), segment), segment);
+  return mapTextNodes(segmentKeywords(joinFacet(splitPagefindPairs(indexLabels(html))), segment), segment);
 }

@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { RANKING, runSearch, type PagefindApi, type PipelineOptions, type SearchOutcome } from '../../src/lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../src/lib/search/index-load';
 import { toSimplified } from '../../src/lib/search/simplify';
-import { normalizeQuery } from '../../src/lib/search/state';
+import { normalizeQuery, pagefindFilters } from '../../src/lib/search/state';
 import { builtSite, builtVocabulary, evaluatePipeline, report } from '../search/evaluate';
 import { loadPagefind } from '../../src/integrations/pagefind-node';
 
@@ -171,14 +171,14 @@ describe('browsing by filter alone', () => {
     const nav = parse(readFileSync(path.join(dist, 'meetings', 'attendance', 'index.html'), 'utf8')).querySelector('nav[aria-label="手册目录"]')!;
     const contents = nav.querySelectorAll('a').map((a) => a.getAttribute('href')!).filter((href) => /^\/meetings\/.+/.test(href));
     expect(contents.length).toBeGreaterThan(3);
-    const listed = await urls(await runSearch(pf, '', { topic: { any: ['会议'] } }, vocabulary, site));
+    const listed = await urls(await runSearch(pf, '', pagefindFilters({ q: '', topics: ['会议'], kind: '' }), vocabulary, site));
     expect(listed.slice(0, contents.length)).toEqual(contents);
     expect(listed.slice(contents.length).length).toBeGreaterThan(0);
     expect(listed.slice(contents.length).every((url) => url.startsWith('/checklists/meetings-'))).toBe(true);
   });
 
   it('lists the policy library’s documents by date, after its index page', async () => {
-    const listed = await urls(await runSearch(pf, '', { kind: { any: ['政策'] } }, vocabulary, site));
+    const listed = await urls(await runSearch(pf, '', pagefindFilters({ q: '', topics: [], kind: '政策' }), vocabulary, site));
     expect(listed[0]).toBe('/policies/');
     const years = listed.slice(1).map((url) => Number(/-(\d{4})(?:-|\/)/.exec(url)?.[1]));
     expect(years.every((year) => year >= 2018)).toBe(true);

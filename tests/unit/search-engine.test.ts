@@ -32,7 +32,7 @@ function fakePagefind(pages: Record<string, string>): PagefindApi & { calls: str
     async options() {},
     async search(term: string | null, options: SearchOptions = {}) {
       calls.push(term ?? '(null)');
-      const only = (options.filters as { topic?: { any: string[] } } | undefined)?.topic?.any;
+      const only = (options.filters as { facet?: { any: string[] } } | undefined)?.facet?.any.map((value) => value.split('|')[0]);
       const inScope = (id: string) => !only || only.some((t) => id.startsWith(t));
       if (term === null) return respond(Object.keys(pages).filter(inScope).map((id) => [id, 0]), Object.keys(pages).length);
       const phrase = /^"(.*)"$/.exec(term);
@@ -130,7 +130,7 @@ describe('running a search', () => {
 
   it('browses by filter alone in reading order', async () => {
     const pf = fakePagefind(pages);
-    const outcome = await runSearch(pf, '', { topic: { any: ['工作群'] } }, vocabulary, { segment });
+    const outcome = await runSearch(pf, '', { facet: { any: ['工作群|章节'] } }, vocabulary, { segment });
     expect(outcome.results.map((r) => r.id)).toEqual(['工作群groups']);
     expect(pf.calls).toEqual(['(null)']);
   });

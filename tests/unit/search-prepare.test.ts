@@ -5,6 +5,7 @@ import {
   inReadingOrder,
   indexLabels,
   mapTextNodes,
+  joinFacet,
   preparePage,
   segmentKeywords,
   splitPagefindPairs,
@@ -84,6 +85,20 @@ describe('Pagefind attribute pairs', () => {
     expect(splitPagefindPairs(comma)).toBe(comma);
   });
 
+  it('joins topic and kind into one facet filter, wherever the template wrote them', () => {
+    const chapter = '<article data-pagefind-body data-pagefind-filter="topic:会议"><h1 data-pagefind-filter="kind:章节">x</h1></article>';
+    expect(joinFacet(chapter)).toBe('<article data-pagefind-body data-pagefind-filter="facet:会议|章节"><h1>x</h1></article>');
+    const policy = '<article data-pagefind-body data-pagefind-filter="topic:政策文件"><h1 data-pagefind-filter="kind:政策">x</h1><aside data-pagefind-filter="origin:本地"></aside></article>';
+    expect(joinFacet(policy)).toContain('data-pagefind-filter="facet:政策文件|政策"');
+    expect(joinFacet(policy)).toContain('data-pagefind-filter="origin:本地"');
+  });
+
+  it('stops the build, in Chinese, for a searchable page without exactly one known topic and kind', () => {
+    expect(() => joinFacet('<article data-pagefind-body data-pagefind-filter="topic:会议">x</article>')).toThrow(/topic 1 个、kind 0 个/);
+    expect(() => joinFacet('<article data-pagefind-filter="topic:旅游"><h1 data-pagefind-filter="kind:章节">x</h1></article>')).toThrow(/专题“旅游”不存在/);
+    expect(() => joinFacet('<article data-pagefind-filter="topic:会议"><h1 data-pagefind-filter="kind:视频">x</h1></article>')).toThrow(/类型“视频”不存在/);
+  });
+
   it('adds pages in reading order, pages without a place after every chapter, by address', () => {
     const page = (url: string, order?: number) => ({ url, html: `<article data-pagefind-body${order === undefined ? '' : ` data-hb-order="${order}"`}><h1>x</h1></article>` });
     const pages = [page('/checklists/b/'), page('/meetings/attendance/', 12), page('/checklists/a/'), page('/guide/preface/', 1), page('/policies/', 9999), page('/meetings/overview/', 10)];
@@ -93,8 +108,9 @@ describe('Pagefind attribute pairs', () => {
   it('prepares a whole page in one call', () => {
     const html = '<html lang="zh-CN"><body><nav>目录</nav><article data-pagefind-body data-pagefind-filter="topic:会议, kind:章节"><h1>参会范围</h1></article></body></html>';
     const out = preparePage(html, { segment });
-    expect(out).toContain('data-pagefind-filter="topic:会议"');
-    expect(out).toContain('<span data-pagefind-filter="kind:章节"></span>');
+    expect(out).toContain('<article data-pagefind-body data-pagefind-filter="facet:会议|章节"><span></span>');
+    expect(out).not.toContain('topic:');
+    expect(out).not.toContain('kind:');
     expect(out).not.toContain('data-pagefind-sort');
     expect(out).toContain(`<h1>参会${ZWSP}范围</h1>`);
   });

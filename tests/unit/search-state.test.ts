@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH, normalizeQuery, pagefindFilters, paramsFromState, searchHref, stateFromParams } from '../../src/lib/search/state';
+import {
+  FILTER_TOPICS,
+  GUIDE_TOPIC,
+  MAX_QUERY_LENGTH,
+  POLICY_LIBRARY,
+  filterCounts,
+  normalizeQuery,
+  pageFilters,
+  pagefindFilters,
+  paramsFromState,
+  searchHref,
+  stateFromParams,
+} from '../../src/lib/search/state';
 
 describe('search state in the URL', () => {
   it('reads the issue’s example address', () => {
@@ -29,8 +41,22 @@ describe('search state in the URL', () => {
     expect(stateFromParams(new URLSearchParams({ q })).q).toBe(q);
   });
 
-  it('turns topics into an OR filter and kind into a plain one', () => {
-    expect(pagefindFilters({ q: '', topics: ['会议', '考核'], kind: '章节' })).toEqual({ topic: { any: ['会议', '考核'] }, kind: '章节' });
+  it('turns topics (OR) and kind into the facet values the index carries', () => {
+    expect(pagefindFilters({ q: '', topics: ['会议', '考核'], kind: '章节' })).toEqual({ facet: { any: ['会议|章节', '考核|章节'] } });
+    expect(pagefindFilters({ q: '', topics: ['会议'], kind: '' })).toEqual({ facet: { any: ['会议|章节', '会议|清单', '会议|政策'] } });
+    // A kind alone: every topic a page can have, the guide and the policy library included.
+    const kindOnly = pagefindFilters({ q: 'x', topics: [], kind: '政策' }) as { facet: { any: string[] } };
+    expect(kindOnly.facet.any).toEqual(FILTER_TOPICS.map((topic) => `${topic}|政策`));
+    expect(kindOnly.facet.any).toContain(`${POLICY_LIBRARY.name}|政策`);
+    expect(kindOnly.facet.any).toContain(`${GUIDE_TOPIC}|政策`);
     expect(pagefindFilters({ q: 'x', topics: [], kind: '' })).toEqual({});
+    expect(pagefindFilters({ q: 'x', topics: [], kind: '', local: true })).toEqual({ origin: '本地' });
+  });
+
+  it('reads counts and a page’s filters back as topic and kind', () => {
+    const counts = filterCounts({ facet: { '会议|章节': 5, '会议|清单': 3, '考核|章节': 2 }, origin: { 本地: 1 } });
+    expect(counts).toEqual({ topic: { 会议: 8, 考核: 2 }, kind: { 章节: 7, 清单: 3 }, origin: { 本地: 1 } });
+    expect(pageFilters({ facet: ['督查检查|清单'], origin: ['本地'] })).toEqual({ topic: ['督查检查'], kind: ['清单'], origin: ['本地'] });
+    expect(pageFilters({})).toEqual({});
   });
 });

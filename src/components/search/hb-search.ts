@@ -24,7 +24,7 @@
 import { PAGE_OPTIONS, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
 import { dropLead, highlight, shownSubResults, tidyExcerpt, type Segment } from '../../lib/search/highlight';
-import { isEmpty, normalizeQuery, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
+import { isEmpty, normalizeQuery, pageFilters, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
 import { firstFiles, type FirstFiles } from '../../lib/search/first-files';
 import { outcomeFromReady, readyUrl, type ReadyAnswer } from '../../lib/search/ready';
@@ -368,11 +368,12 @@ class HbSearch extends HTMLElement {
 
   #renderResult(data: PagefindData): HTMLLIElement {
     const title = plainText(data.meta.title ?? data.url);
-    const topic = data.filters.topic?.[0];
-    const kind = data.filters.kind?.[0];
+    const filters = pageFilters(data.filters);
+    const topic = filters.topic?.[0];
+    const kind = filters.kind?.[0];
     const item = el('li', { className: 'hb-result' });
     item.append(el('h2', { className: 'hb-result__title' }, el('a', { href: data.url }, title)));
-    const meta = [topic, kind, data.filters.origin?.[0]].filter((x): x is string => Boolean(x));
+    const meta = [topic, kind, filters.origin?.[0]].filter((x): x is string => Boolean(x));
     if (meta.length) item.append(el('p', { className: 'hb-result__meta' }, meta.join(' · ')));
     // The page-top part of the excerpt, or the whole-page excerpt when browsing by filter.
     const top = data.sub_results.find((s) => !s.anchor);

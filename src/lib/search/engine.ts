@@ -25,6 +25,7 @@
  * to load fails the search (./index-load.ts) instead of looking like a word the handbook lacks.
  */
 
+import { filterCounts } from './state.ts';
 import { isUnindexed, restoreUnindexed } from './unindexed.ts';
 
 export interface PagefindSubResult {
@@ -123,7 +124,7 @@ export interface SearchOutcome {
   partial: boolean;
   /** Results for this query ignoring topic and kind filters. */
   unfilteredTotal: number;
-  /** Result counts per filter value for this query, ignoring the chosen filters. */
+  /** Result counts per filter value (`topic`, `kind`, `origin`) for this query, ignoring the chosen filters. */
   counts: Record<string, Record<string, number>>;
   /** The query as searched, when it was typed in traditional characters (陪會 → 陪会). */
   simplified?: string;
@@ -374,7 +375,7 @@ async function searchAsTyped(
     const browse = await pf.search(null, { filters });
     outcome.results = browse?.results ?? [];
     outcome.unfilteredTotal = browse?.unfilteredResultCount ?? 0;
-    outcome.counts = browse?.totalFilters ?? {};
+    outcome.counts = filterCounts(browse?.totalFilters ?? {});
     return outcome;
   }
   const plan = tuning.planQuery
@@ -386,7 +387,7 @@ async function searchAsTyped(
 
   const main = await pf.search(plan.searched.join(' '), { filters });
   outcome.unfilteredTotal = main?.unfilteredResultCount ?? 0;
-  outcome.counts = main?.totalFilters ?? {};
+  outcome.counts = filterCounts(main?.totalFilters ?? {});
   const scores = new Map<string, number>();
   const byId = new Map<string, PagefindResult>();
   for (const r of main?.results ?? []) {

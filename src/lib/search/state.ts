@@ -15,6 +15,9 @@ export const LOCAL_FILTER = 'origin:本地';
 /** The policy library: its pages carry this name as their topic filter (not one of the topic chips). */
 export const POLICY_LIBRARY = { name: '政策文件', href: '/policies/' } as const;
 
+/** Pages outside the topics (the guide: preface, glossary, …) carry this as their topic filter. */
+export const GUIDE_TOPIC = '导读';
+
 export interface SearchState {
   q: string;
   /** Topic names (TOPICS[].name), in TOPICS order. Empty: every topic. */
@@ -29,6 +32,59 @@ export interface SearchState {
 export const MAX_QUERY_LENGTH = 64;
 
 const TOPIC_NAMES: readonly string[] = TOPICS.map((t) => t.name);
+/** Every value a page's topic filter can have. */
+export const FILTER_TOPICS: readonly string[] = [...TOPIC_NAMES, GUIDE_TOPIC, POLICY_LIBRARY.name];
+
+/**
+ * In the index a page's topic and kind are one Pagefind filter, `facet`, valued `会议|章节`.
+ * A first search loads every filter file for its counts; one filter lists each page once,
+ * where a topic filter and a kind filter listed every page twice (at 1,000 chapters one file
+ * of 2.3 KB instead of two of 4.4 KB, on every first search). Templates still write `topic:`
+ * and `kind:`; the index step joins them (src/integrations/search-prepare.ts, joinFacet) and
+ * the search reads them apart again (pagefindFilters, filterCounts, pageFilters).
+ */
+export const FACET = 'facet';
+const FACET_SEPARATOR = '|';
+
+export function facetValue(topic: string, kind: string): string {
+  return `${topic}${FACET_SEPARATOR}${kind}`;
+}
+
+/** A page's filters as readers know them (`topic`, `kind`, `origin`), from the index's. */
+export function pageFilters(filters: Record<string, string[] | undefined>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, values] of Object.entries(filters)) {
+    if (key !== FACET) {
+      if (values) out[key] = values;
+      continue;
+    }
+    for (const value of values ?? []) {
+      const at = value.lastIndexOf(FACET_SEPARATOR);
+      if (at < 0) continue;
+      (out.topic ??= []).push(value.slice(0, at));
+      (out.kind ??= []).push(value.slice(at + 1));
+    }
+  }
+  return out;
+}
+
+/** Result counts per `topic`, `kind` (and `origin`) value, from Pagefind's counts per facet value. */
+export function filterCounts(counts: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [key, values] of Object.entries(counts)) {
+    if (key !== FACET) {
+      out[key] = values;
+      continue;
+    }
+    for (const [value, n] of Object.entries(values)) {
+      for (const [part, [name]] of Object.entries(pageFilters({ [FACET]: [value] }))) {
+        out[part] ??= {};
+        out[part][name] = (out[part][name] ?? 0) + n;
+      }
+    }
+  }
+  return out;
+}
 
 /** Full-width letters and spaces to half-width, whitespace collapsed, length capped. */
 export function normalizeQuery(q: string): string {
@@ -65,11 +121,14 @@ export function isEmpty(state: SearchState): boolean {
   return !state.q && state.topics.length === 0 && !state.kind && !state.local;
 }
 
-/** Pagefind filters for a state: topics combine with OR, kind narrows further. */
+/** Pagefind filters for a state: topics combine with OR, kind narrows further (as facet values). */
 export function pagefindFilters(state: SearchState): Record<string, unknown> {
   const filters: Record<string, unknown> = {};
-  if (state.topics.length) filters.topic = { any: state.topics };
-  if (state.kind) filters.kind = state.kind;
+  if (state.topics.length || state.kind) {
+    const topics = state.topics.length ? state.topics : FILTER_TOPICS;
+    const kinds: readonly string[] = state.kind ? [state.kind] : KINDS;
+    filters[FACET] = { any: topics.flatMap((topic) => kinds.map((kind) => facetValue(topic, kind))) };
+  }
   if (state.local) filters.origin = LOCAL_FILTER.split(':')[1];
   return filters;
 }
