@@ -39,7 +39,7 @@ export const FILTER_TOPICS: readonly string[] = [...TOPIC_NAMES, GUIDE_TOPIC, PO
  * In the index a page's topic and kind are one Pagefind filter, `facet`, valued `会议|章节`.
  * A first search loads every filter file for its counts; one filter lists each page once,
  * where a topic filter and a kind filter listed every page twice (at 1,000 chapters one file
- * of 2.3 KB instead of two of 4.4 KB, on every first search). Templates still write `topic:`
+ * of 2.4 KB instead of two of 4.4 KB, on every first search). Templates still write `topic:`
  * and `kind:`; the index step joins them (src/integrations/search-prepare.ts, joinFacet) and
  * the search reads them apart again (pagefindFilters, filterCounts, pageFilters).
  */
