@@ -50,6 +50,12 @@ export function facetValue(topic: string, kind: string): string {
   return `${topic}${FACET_SEPARATOR}${kind}`;
 }
 
+/** `会议|章节` → topic and kind; undefined for a value that is not a facet value. */
+function splitFacet(value: string): { topic: string; kind: string } | undefined {
+  const at = value.lastIndexOf(FACET_SEPARATOR);
+  return at < 0 ? undefined : { topic: value.slice(0, at), kind: value.slice(at + 1) };
+}
+
 /** A page's filters as readers know them (`topic`, `kind`, `origin`), from the index's. */
 export function pageFilters(filters: Record<string, string[] | undefined>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -58,11 +64,10 @@ export function pageFilters(filters: Record<string, string[] | undefined>): Reco
       if (values) out[key] = values;
       continue;
     }
-    for (const value of values ?? []) {
-      const at = value.lastIndexOf(FACET_SEPARATOR);
-      if (at < 0) continue;
-      (out.topic ??= []).push(value.slice(0, at));
-      (out.kind ??= []).push(value.slice(at + 1));
+    for (const facet of (values ?? []).map(splitFacet)) {
+      if (!facet) continue;
+      (out.topic ??= []).push(facet.topic);
+      (out.kind ??= []).push(facet.kind);
     }
   }
   return out;
@@ -71,16 +76,20 @@ export function pageFilters(filters: Record<string, string[] | undefined>): Reco
 /** Result counts per `topic`, `kind` (and `origin`) value, from Pagefind's counts per facet value. */
 export function filterCounts(counts: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
+  const add = (key: string, name: string, n: number) => {
+    out[key] ??= {};
+    out[key][name] = (out[key][name] ?? 0) + n;
+  };
   for (const [key, values] of Object.entries(counts)) {
     if (key !== FACET) {
       out[key] = values;
       continue;
     }
     for (const [value, n] of Object.entries(values)) {
-      for (const [part, [name]] of Object.entries(pageFilters({ [FACET]: [value] }))) {
-        out[part] ??= {};
-        out[part][name] = (out[part][name] ?? 0) + n;
-      }
+      const facet = splitFacet(value);
+      if (!facet) continue;
+      add('topic', facet.topic, n);
+      add('kind', facet.kind, n);
     }
   }
   return out;
