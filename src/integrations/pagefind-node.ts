@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PAGE_OPTIONS, type PagefindApi } from '../lib/search/engine.ts';
+import { createPartInstance, type IndexPart } from '../lib/search/parts.ts';
 
 interface Mounted {
   dist: string;
@@ -19,6 +20,8 @@ interface Mounted {
 
 const mounts = new Map<string, Mounted>();
 let restore: (() => void) | undefined;
+/** The <html> pagefind.js reads its language from (see createPartInstance). */
+const html = { lang: 'zh-CN', getAttribute: (name: string) => (name === 'lang' ? html.lang : null) };
 
 function installShims(): void {
   if (restore) return;
@@ -33,7 +36,8 @@ function installShims(): void {
   // pagefind.js reads <html lang> to choose its query segmentation (zh → Intl.Segmenter).
   globals.document ??= {
     currentScript: null,
-    querySelector: () => ({ getAttribute: () => 'zh-CN' }),
+    documentElement: html,
+    querySelector: (selector: string) => (selector === 'html' ? html : null),
   };
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -62,8 +66,8 @@ export interface NodePagefind {
 let nextMount = 0;
 let module: Promise<{ createInstance(options: Record<string, unknown>): PagefindApi & { init(): Promise<void> } }> | undefined;
 
-/** Loads the Pagefind index of a built site (`dist` holds `pagefind/`). */
-export async function loadPagefind(dist: string): Promise<NodePagefind> {
+/** Loads one part (src/lib/search/parts.ts) of the Pagefind index of a built site (`dist` holds `pagefind/`). */
+export async function loadPagefind(dist: string, part: IndexPart = 'pages'): Promise<NodePagefind> {
   installShims();
   const id = String(nextMount++);
   const fetched = new Map<string, number>();
@@ -71,7 +75,7 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
   mounts.set(id, mount);
   // One pagefind.js module serves every mounted index; instances are independent.
   module ??= import(pathToFileURL(path.join(dist, 'pagefind', 'pagefind.js')).href);
-  const pf = (await module).createInstance({ basePath: `/__hb${id}/pagefind/`, baseUrl: '/' });
+  const pf = createPartInstance((await module).createInstance, part, { basePath: `/__hb${id}/pagefind/`, baseUrl: '/' }, html);
   await pf.init();
   return {
     pf,
@@ -86,8 +90,8 @@ export async function loadPagefind(dist: string): Promise<NodePagefind> {
  * Pagefind as the /search/ page sets it up: the page's options, and the filter files loaded
  * (the page loads them for the counts on its chips).
  */
-export async function loadPagefindAsPage(dist: string): Promise<NodePagefind> {
-  const loaded = await loadPagefind(dist);
+export async function loadPagefindAsPage(dist: string, part: IndexPart = 'pages'): Promise<NodePagefind> {
+  const loaded = await loadPagefind(dist, part);
   await loaded.pf.options(PAGE_OPTIONS);
   await (loaded.pf as unknown as { filters(): Promise<unknown> }).filters();
   return loaded;

@@ -1,8 +1,8 @@
 /**
  * Build step (steps.ts): the search index, with Pagefind's Node API.
  *
- * Pagefind indexes only what pages mark with `data-pagefind-body` (chapter bodies and
- * checklist pages); navigation, checklist controls and print-only text stay out
+ * Pagefind indexes only what pages mark with `data-pagefind-body` (chapter bodies, policy
+ * records and, as a part of the index of their own, checklist pages: src/lib/search/parts.ts); navigation, checklist controls and print-only text stay out
  * (`data-pagefind-ignore` in the templates, EXCLUDE below for the print-only parts). Each
  * page goes through search-prepare.ts first (Chinese word boundaries, filter pairs, sort
  * key); the files on disk are not changed. Writes dist/pagefind/, with the ready answers

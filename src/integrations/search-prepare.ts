@@ -13,8 +13,9 @@
  * stores Chinese text zero-width-space delimited and joins it back without spaces.
  */
 
-import { FACET, FILTER_TOPICS, KINDS, facetValue } from '../lib/search/state.ts';
+import { FACET, FILTER_TOPICS, KINDS, facetValue, splitFacet } from '../lib/search/state.ts';
 import { joinForIndex } from '../lib/search/unindexed.ts';
+import { INDEX_LANGUAGE, partOfKind } from '../lib/search/parts.ts';
 
 export const ZWSP = '\u200b';
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -113,7 +114,22 @@ export function joinFacet(html: string): string {
   return html.replace(TOPIC_OR_KIND, (_whole: string, key: string) => (key === 'topic' ? ` data-pagefind-filter="${FACET}:${facetValue(topic[0], kind[0])}"` : ''));
 }
 
-/** The attribute a page's template gives its place in reading order (ChapterLayout). */
+const FACET_FILTER = new RegExp(`\\sdata-pagefind-filter="${FACET}:([^"]*)"`);
+const HTML_TAG = /<html\b([^>]*)>/i;
+const LANG_ATTRIBUTE = /\slang=("[^"]*"|'[^']*'|[^\s>]*)/i;
+
+/**
+ * Files a page under its part of the index (src/lib/search/parts.ts: checklist pages apart)
+ * by the `lang` Pagefind reads, from its facet (run after joinFacet). Only the copy Pagefind
+ * reads changes; the page keeps `zh-CN`. Text without an <html> tag is returned as it is.
+ */
+export function fileUnderPart(html: string): string {
+  const value = FACET_FILTER.exec(html)?.[1];
+  const language = INDEX_LANGUAGE[partOfKind((value && splitFacet(value)?.kind) ?? '')];
+  return html.replace(HTML_TAG, (_whole: string, attributes: string) => `<html lang="${language}"${attributes.replace(LANG_ATTRIBUTE, '')}>`);
+}
+
+/** The attribute a page's template gives its place in reading order (ChapterLayout, checklist pages). */
 const ORDER_ATTRIBUTE = /\sdata-hb-order="(\d+)"/;
 
 /**
@@ -121,7 +137,8 @@ const ORDER_ATTRIBUTE = /\sdata-hb-order="(\d+)"/;
  * added and lists a search without words (browsing by filter) in that order, so adding
  * them in reading order gives the browse order without a Pagefind sort (a sort is a list
  * of every page in pf_meta, which every first search downloads: 4 kB at 1,000 chapters).
- * Pages without a place (checklist pages, guides) come after, by address.
+ * Checklist pages are numbered apart (they are a part of the index of their own, see
+ * fileUnderPart). Pages without a place come after, by address.
  */
 export function inReadingOrder<T extends { url: string; html: string }>(pages: readonly T[]): T[] {
   const place = (html: string): number => Number(ORDER_ATTRIBUTE.exec(html)?.[1] ?? Number.MAX_SAFE_INTEGER);
@@ -157,5 +174,5 @@ export function segmentKeywords(html: string, segment: (text: string) => string)
 
 /** Everything the index needs done to one built page. */
 export function preparePage(html: string, { segment }: { segment: (text: string) => string }): string {
-  return mapTextNodes(segmentKeywords(joinFacet(splitPagefindPairs(indexLabels(html))), segment), segment);
+  return mapTextNodes(segmentKeywords(fileUnderPart(joinFacet(splitPagefindPairs(indexLabels(html)))), segment), segment);
 }

@@ -180,15 +180,47 @@ test.describe('filters and the URL', () => {
     expect(all).toBeGreaterThan(0);
   });
 
-  test('a kind filter shows only checklists', async ({ page }) => {
-    await page.goto(`/search/?${new URLSearchParams({ q: '参会范围' })}`);
-    await expect(resultTitles(page).first()).toHaveText('谁来参会：参会范围与陪会');
+  test('a kind filter shows only checklists, searched in their own part of the index', async ({ page }) => {
+    const metaFiles: string[] = [];
+    page.on('request', (r) => {
+      if (isPagefind(r.url()) && r.url().endsWith('.pf_meta')) metaFiles.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '签到', topic: '工作群与政务应用' })}`);
+    await expect(resultTitles(page).first()).toHaveText('政务应用：不强制打卡、排名');
+    // 全部: chapters (which print their checklists), no checklist pages; 清单 has no count yet.
+    for (const meta of await results(page).locator('.hb-result__meta').allTextContents()) expect(meta).not.toMatch(/清单/);
+    await expect(page.getByRole('radio', { name: /^清单/ })).toHaveAccessibleName('清单');
+    expect(metaFiles).toHaveLength(1);
+
     await page.getByRole('radio', { name: /^清单/ }).check();
     await expect(page).toHaveURL(/kind=%E6%B8%85%E5%8D%95/);
     await expect(status(page)).toContainText('清单');
+    await expect(resultTitles(page).first()).toHaveText(/^(应用上线推广前检查|使用单位应用自查)$/);
     const metas = await results(page).locator('.hb-result__meta').allTextContents();
     expect(metas.length).toBeGreaterThan(0);
     for (const meta of metas) expect(meta).toMatch(/· 清单$/);
+    const found = Number(/找到 (\d+) 条/.exec((await status(page).textContent())!)![1]);
+    const chip = page.getByRole('radio', { name: /^清单/ });
+    await expect(chip).toHaveAccessibleName(/^清单\s*，\s*\d+\s*条$/);
+    // Ticked 工作群与政务应用: the chip counts that topic's checklists and the rest.
+    expect(Number(/(\d+)\s*条/.exec((await page.locator('label', { has: chip }).textContent())!)![1])).toBeGreaterThanOrEqual(found);
+    expect(metaFiles).toHaveLength(2);
+    expect(metaFiles[1]).toContain('qingdan');
+  });
+
+  test('an address with 清单 loads the checklists’ part only, and preloads nothing it does not use', async ({ page }) => {
+    const metaFiles: string[] = [];
+    const unusedPreloads: string[] = [];
+    page.on('console', (m) => /preloaded using link preload but not used/.test(m.text()) && unusedPreloads.push(m.text()));
+    page.on('request', (r) => {
+      if (isPagefind(r.url()) && r.url().endsWith('.pf_meta')) metaFiles.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`/search/?${new URLSearchParams({ q: '誊抄', kind: '清单' })}`);
+    await expect(page.getByRole('radio', { name: /^清单/ })).toBeChecked();
+    await expect(resultTitles(page).first()).toHaveText(/^考核前：/);
+    await page.waitForLoadState('networkidle');
+    expect(metaFiles).toEqual([expect.stringContaining('qingdan')]);
+    expect(unusedPreloads).toEqual([]);
   });
 
   test('an address reproduces the search, and back/forward restore it', async ({ page }) => {

@@ -17,6 +17,7 @@ import { normalizeQuery, pagefindFilters, type SearchState } from '../../src/lib
 import { builtSite, builtVocabulary, loadQueries } from '../search/evaluate';
 import { loadPagefind, loadPagefindAsPage } from '../../src/integrations/pagefind-node';
 import { UNINDEXED_WORDS } from '../../src/lib/search/unindexed';
+import { partOfKind } from '../../src/lib/search/parts';
 
 /** Bodies only; the browser test allows for the headers within 100 KB. */
 const BUDGET = 95_000;
@@ -30,8 +31,8 @@ describe('a first search, for every query of the set', () => {
     const queries = [...new Map(loadQueries().map((q) => [JSON.stringify([q.q, q.topic, q.kind]), q])).values()];
     const costs: { q: string; bytes: number }[] = [];
     for (const query of queries) {
-      const { pf, fetched } = await loadPagefindAsPage(dist);
       const state: SearchState = { q: query.q, topics: query.topic ? [query.topic] : [], kind: (query.kind ?? '') as SearchState['kind'] };
+      const { pf, fetched } = await loadPagefindAsPage(dist, partOfKind(state.kind));
       const { results } = await runSearch(pf, normalizeQuery(query.q), pagefindFilters(state), vocabulary);
       await Promise.all(results.slice(0, RESULTS_PER_STEP).map((r) => r.data()));
       // pagefind.js itself is imported, not fetched, in Node.
@@ -73,5 +74,36 @@ describe('的, 和 and the other grammar words, which the index leaves out (src/
       await runSearch(without.pf, words, {}, vocabulary);
       expect(chunks(withThem.fetched), heading).toEqual(chunks(without.fetched));
     }
+  });
+});
+
+describe('checklist pages, a part of the index of their own (src/lib/search/parts.ts)', () => {
+  const metas = (fetched: Map<string, number>) => [...fetched.keys()].filter((file) => file.endsWith('.pf_meta'));
+
+  it('a search without 清单 never downloads their list, and lists no checklist page', async () => {
+    const vocabulary = await builtVocabulary(dist);
+    const { pf, fetched } = await loadPagefindAsPage(dist, partOfKind(''));
+    const outcome = await runSearch(pf, '签到', pagefindFilters({ q: '签到', topics: [], kind: '' }), vocabulary);
+    const urls = await Promise.all(outcome.results.map(async (r) => (await r.data()).url));
+    // The chapter that prints the checklist is found by its items.
+    expect(urls).toContain('/chat-groups/apps/');
+    expect(urls.filter((url) => url.startsWith('/checklists/'))).toEqual([]);
+    expect(metas(fetched)).toHaveLength(1);
+    expect(metas(fetched)[0]).not.toContain('qingdan');
+  });
+
+  it('a search of 清单 downloads only theirs, finds them by their items and counts them per topic', async () => {
+    const vocabulary = await builtVocabulary(dist);
+    const state: SearchState = { q: '签到', topics: [], kind: '清单' };
+    const { pf, fetched } = await loadPagefindAsPage(dist, partOfKind(state.kind));
+    const outcome = await runSearch(pf, state.q, pagefindFilters(state), vocabulary);
+    const urls = await Promise.all(outcome.results.map(async (r) => (await r.data()).url));
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.every((url) => url.startsWith('/checklists/')), urls.join(' ')).toBe(true);
+    expect(urls).toContain('/checklists/chat-groups-apps-in-use/');
+    expect(outcome.counts.kind).toEqual({ 清单: urls.length });
+    expect(outcome.counts.topic?.['工作群与政务应用']).toBeGreaterThan(0);
+    expect(metas(fetched)).toHaveLength(1);
+    expect(metas(fetched)[0]).toContain('qingdan');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ZWSP,
   chineseSegmenter,
+  fileUnderPart,
   inReadingOrder,
   indexLabels,
   mapTextNodes,
@@ -91,6 +92,18 @@ describe('Pagefind attribute pairs', () => {
     const policy = '<article data-pagefind-body data-pagefind-filter="topic:政策文件"><h1 data-pagefind-filter="kind:政策">x</h1><aside data-pagefind-filter="origin:本地"></aside></article>';
     expect(joinFacet(policy)).toContain('data-pagefind-filter="facet:政策文件|政策"');
     expect(joinFacet(policy)).toContain('data-pagefind-filter="origin:本地"');
+  });
+
+  it('files checklist pages under a part of the index of their own, by the lang Pagefind reads', () => {
+    const checklist = '<!DOCTYPE html><html lang="zh-CN" class="x"><body><article data-pagefind-body data-pagefind-filter="facet:会议|清单">x</article></body></html>';
+    expect(fileUnderPart(checklist)).toContain('<html lang="zh-cn-x-qingdan" class="x">');
+    const chapter = checklist.replace('会议|清单', '会议|章节');
+    expect(fileUnderPart(chapter)).toContain('<html lang="zh-cn" class="x">');
+    // A page without topic and kind (nothing to file it by) goes with the chapters.
+    expect(fileUnderPart('<html lang="zh-CN"><body><main data-pagefind-body>x</main></body></html>')).toContain('<html lang="zh-cn">');
+    // The whole preparation does it, from the filters the templates write.
+    const page = '<html lang="zh-CN"><body><article data-pagefind-body data-pagefind-filter="topic:会议, kind:清单">签到</article></body></html>';
+    expect(preparePage(page, { segment })).toContain('lang="zh-cn-x-qingdan"');
   });
 
   it('stops the build, in Chinese, for a searchable page without exactly one known topic and kind', () => {

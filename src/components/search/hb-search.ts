@@ -8,6 +8,9 @@
  *   search; a search here takes a few milliseconds). A page that opens with a term of the
  *   search vocabulary and no filter shows the build's ready answer instead, and loads
  *   Pagefind only for 显示更多结果 (../../lib/search/ready.ts).
+ * - Checklist pages are a part of the index of their own (../../lib/search/parts.ts): the
+ *   kind 清单 searches them, any other choice the rest, each loaded when first needed. The
+ *   chips count within the part searched, so 清单 shows its count once chosen.
  * - The URL mirrors the form (`?q=留痕&topic=考核`): typing replaces the history entry,
  *   submitting or changing a filter adds one; back/forward restore the search.
  * - Results: title, topic and kind, an excerpt with the matched words marked, and links to
@@ -27,6 +30,7 @@ import { dropLead, highlight, shownSubResults, tidyExcerpt, type Segment } from 
 import { isEmpty, normalizeQuery, pageFilters, pagefindFilters, paramsFromState, stateFromParams, type SearchState } from '../../lib/search/state';
 import { define, el } from '../../lib/browser/dom';
 import { firstFiles, type FirstFiles } from '../../lib/search/first-files';
+import { createPartInstance, partOfKind, type IndexPart } from '../../lib/search/parts';
 import { outcomeFromReady, readyUrl, type ReadyAnswer } from '../../lib/search/ready';
 
 /** Wait after the last keystroke before searching. */
@@ -38,21 +42,27 @@ interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
-let pagefindPromise: Promise<PagefindApi> | undefined;
+/** Pagefind for each part of the index (../../lib/search/parts.ts), loaded when a search needs it. */
+const loaded = new Map<IndexPart, Promise<PagefindApi>>();
 
 /**
- * Loads Pagefind. `first`: the files pagefind.js would ask for one after another (entry,
- * pf_meta, WebAssembly), named by the build: preloaded now, side by side with pagefind.js,
- * and consumed by its own fetch() calls (same address, same CORS mode).
+ * Loads Pagefind for one part of the index: checklist pages (kind 清单) or the rest. `first`:
+ * the files pagefind.js would ask for one after another (entry, the part's pf_meta,
+ * WebAssembly), named by the build: preloaded now, side by side with pagefind.js, and
+ * consumed by its own fetch() calls (same address, same CORS mode). A second part shares
+ * pagefind.js and the WebAssembly with the first (revalidated, not downloaded again).
  */
-function loadPagefind(first?: FirstFiles): Promise<PagefindApi> {
-  pagefindPromise ??= (async () => {
+function loadPagefind(part: IndexPart, first?: FirstFiles): Promise<PagefindApi> {
+  let promise = loaded.get(part);
+  if (promise) return promise;
+  promise = (async () => {
     const failures = watchFetches((url) => new URL(url, location.href).pathname.startsWith('/pagefind/'));
     const before = failures();
-    for (const href of first?.urls ?? []) document.head.append(el('link', { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+    for (const href of first?.urls[part] ?? []) document.head.append(el('link', { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
     const url = PAGEFIND_URL;
     const module = (await import(/* @vite-ignore */ url)) as PagefindModule;
-    const pf = module.createInstance({ noWorker: true, ...PAGE_OPTIONS, ...(first ? { metaCacheTag: first.cacheTag } : {}) });
+    const options = { noWorker: true, ...PAGE_OPTIONS, ...(first ? { metaCacheTag: first.cacheTag } : {}) };
+    const pf = createPartInstance(module.createInstance, part, options, document.documentElement);
     await pf.init();
     if (failures() !== before) throw new IndexLoadError('the search index did not load');
     // The (tiny) filter chunks, so that every search reports counts per topic: loaded beside
@@ -69,10 +79,11 @@ function loadPagefind(first?: FirstFiles): Promise<PagefindApi> {
     };
     return guardLoads(counted, failures);
   })();
-  pagefindPromise.catch(() => {
-    pagefindPromise = undefined;
+  loaded.set(part, promise);
+  promise.catch(() => {
+    if (loaded.get(part) === promise) loaded.delete(part);
   });
-  return pagefindPromise;
+  return promise;
 }
 
 /** The traditional → simplified converter, fetched the first time a query needs it. */
@@ -143,7 +154,7 @@ class HbSearch extends HTMLElement {
       clearTimeout(this.#typingTimer);
       this.#typingTimer = setTimeout(() => this.#update('typing'), TYPING_DELAY_MS);
     });
-    this.#input.addEventListener('focus', () => void loadPagefind(this.#first).catch(() => {}), { once: true });
+    this.#input.addEventListener('focus', () => void loadPagefind(partOfKind(this.#formState().kind), this.#first).catch(() => {}), { once: true });
     this.#form.addEventListener('change', (event) => {
       if (event.target !== this.#input) this.#update('commit');
     });
@@ -153,13 +164,17 @@ class HbSearch extends HTMLElement {
     this.#restore();
   }
 
+  #formState(): SearchState {
+    return stateFromParams(new URLSearchParams(new FormData(this.#form) as unknown as Record<string, string>));
+  }
+
   /**
    * Form → URL → search. A new search gets its own history entry: the first keystroke adds
    * one, further keystrokes update it, and submitting or changing a filter settles it.
    */
   #update(cause: 'typing' | 'commit'): void {
     clearTimeout(this.#typingTimer);
-    const state = stateFromParams(new URLSearchParams(new FormData(this.#form) as unknown as Record<string, string>));
+    const state = this.#formState();
     const query = paramsFromState(state).toString();
     const url = query ? `${location.pathname}?${query}` : location.pathname;
     if (url !== `${location.pathname}${location.search}`) {
@@ -202,7 +217,7 @@ class HbSearch extends HTMLElement {
     let outcome: SearchOutcome;
     try {
       const live = async (): Promise<SearchOutcome> =>
-        runSearch(await loadPagefind(this.#first), normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
+        runSearch(await loadPagefind(partOfKind(state.kind), this.#first), normalizeQuery(state.q), pagefindFilters(state), this.#vocabulary, { loadSimplifier });
       outcome = (await this.#ready(state, live)) ?? (await live());
       if (id !== this.#runId) return;
       this.#clear();
@@ -231,7 +246,7 @@ class HbSearch extends HTMLElement {
    */
   async #ready(state: SearchState, live: () => Promise<SearchOutcome>): Promise<SearchOutcome | undefined> {
     const folder = this.#first?.ready;
-    if (pagefindPromise || !folder || state.topics.length || state.kind || state.local) return undefined;
+    if (loaded.size || !folder || state.topics.length || state.kind || state.local) return undefined;
     const n = this.#terms.indexOf(state.q);
     if (n < 0) return undefined;
     try {
@@ -256,7 +271,7 @@ class HbSearch extends HTMLElement {
     this.#status.textContent = '搜索没有完成：有些搜索文件没有载入。';
     const retry = el('button', { type: 'button', className: 'hb-button' }, '重试');
     retry.addEventListener('click', () => {
-      pagefindPromise = undefined;
+      loaded.clear();
       this.#notes.replaceChildren();
       this.#status.textContent = '正在重新搜索…';
       void this.#run(state, true);

@@ -51,7 +51,7 @@ export function facetValue(topic: string, kind: string): string {
 }
 
 /** `会议|章节` → topic and kind; undefined for a value that is not a facet value. */
-function splitFacet(value: string): { topic: string; kind: string } | undefined {
+export function splitFacet(value: string): { topic: string; kind: string } | undefined {
   const at = value.lastIndexOf(FACET_SEPARATOR);
   return at < 0 ? undefined : { topic: value.slice(0, at), kind: value.slice(at + 1) };
 }
