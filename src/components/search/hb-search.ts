@@ -5,9 +5,9 @@
  * - Pagefind (pagefind.js, its wasm and index chunks) is fetched only when needed: when
  *   the page opens with a query or filter in the URL, or when the reader focuses the box,
  *   types, or picks a filter. It runs without a worker (one file less on the first
- *   search; a search here takes a few milliseconds). A page that opens with a term of the
- *   search vocabulary and no filter shows the build's ready answer instead, and loads
- *   Pagefind only for 显示更多结果 (../../lib/search/ready.ts).
+ *   search; a search here takes a few milliseconds). A term of the search vocabulary with
+ *   no filter, opened from the address or typed, shows the build's ready answer instead;
+ *   Pagefind searches it only for 显示更多结果 (../../lib/search/ready.ts).
  * - Checklist pages are a part of the index of their own (../../lib/search/parts.ts): the
  *   kind 清单 searches them, any other choice the rest, each loaded when first needed. The
  *   chips count within the part searched, so 清单 shows its count once chosen.
@@ -240,13 +240,15 @@ class HbSearch extends HTMLElement {
   }
 
   /**
-   * The build's answer for a vocabulary term (src/lib/search/ready.ts), when the page has
-   * not loaded Pagefind yet and no filter is chosen: the first results without Pagefind.
-   * Anything amiss (no such file, offline without it, another edition) falls back to `live`.
+   * The build's answer for a vocabulary term (src/lib/search/ready.ts) with no filter chosen,
+   * opened from the address or typed: the first results from one small file instead of the
+   * index chunks and fragments (a term used on most pages, 基层权责, needs 40 KB of chunks at
+   * 1,000 chapters). Anything amiss (no such file, offline without it, another edition) falls
+   * back to `live`.
    */
   async #ready(state: SearchState, live: () => Promise<SearchOutcome>): Promise<SearchOutcome | undefined> {
     const folder = this.#first?.ready;
-    if (loaded.size || !folder || state.topics.length || state.kind || state.local) return undefined;
+    if (!folder || state.topics.length || state.kind || state.local) return undefined;
     const n = this.#terms.indexOf(state.q);
     if (n < 0) return undefined;
     try {

@@ -8,8 +8,9 @@
  * KB as sent) and shows the first results at once, instead of loading Pagefind first (its script,
  * WebAssembly and index: 60–100 KB and four round trips on a phone network). Pagefind loads
  * only when the reader wants more: 显示更多结果 runs the same search live and continues the
- * list where the answer stopped; typing, a filter or a term outside the vocabulary search
- * live as before.
+ * list where the answer stopped. A vocabulary term typed into the page's box reads its answer
+ * too (Pagefind may be loaded by then, but the term's index chunks and result fragments are
+ * not); a filter or a term outside the vocabulary searches live.
  *
  * The files sit in a folder named by a hash of all the answers (`/pagefind/ready/<hash>/<n>.json`,
  * n the term's place in `data-vocabulary`; the page learns the folder from
