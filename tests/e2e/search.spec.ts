@@ -28,6 +28,29 @@ test.describe('finding a chapter', () => {
     await expect(page).toHaveURL(/\/search\/\?q=%E5%8F%82%E4%BC%9A%E8%8C%83%E5%9B%B4$/);
   });
 
+  test('with a pinyin input method, nothing is searched until the characters are chosen', async ({ page }) => {
+    await page.goto('/search/');
+    // Every search the page runs sets the tab title (搜索：…); record them all.
+    await page.evaluate(() => {
+      const titles: string[] = [];
+      (window as unknown as { titles: string[] }).titles = titles;
+      new MutationObserver(() => titles.push(document.title)).observe(document.querySelector('title')!, { childList: true, characterData: true, subtree: true });
+    });
+    await searchBox(page).focus();
+    const cdp = await page.context().newCDPSession(page);
+    // The reader types pinyin; the input method shows it in the box while offering characters.
+    await cdp.send('Input.imeSetComposition', { text: 'canhui', selectionStart: 6, selectionEnd: 6 });
+    await expect(searchBox(page)).toHaveValue('canhui');
+    // …and reads the candidates for a moment (far longer than the page's typing pause).
+    await page.waitForTimeout(500);
+    await cdp.send('Input.insertText', { text: '参会' });
+    await expect(searchBox(page)).toHaveValue('参会');
+    await expect(status(page)).toContainText('“参会”找到');
+    const titles = await page.evaluate(() => (window as unknown as { titles: string[] }).titles);
+    expect(titles.filter((title) => /canhui/.test(title))).toEqual([]);
+    await expect(page).toHaveURL(/\?q=%E5%8F%82%E4%BC%9A$/);
+  });
+
   test('the header box on a chapter page leads to the results (no script on that page)', async ({ page }) => {
     await page.goto('/meetings/overview/');
     const header = page.getByRole('search', { name: '搜索手册' });

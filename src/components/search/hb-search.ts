@@ -22,7 +22,8 @@
  *   (../../lib/search/index-load.ts). A query in traditional characters is searched in
  *   simplified ones, said in the results line; the converter is a chunk of its own, fetched
  *   only for such a query (../../lib/search/simplify.ts).
- * - `/` focuses the search box (not while typing in a field).
+ * - `/` focuses the search box (not while typing in a field). While an input method composes
+ *   (pinyin letters in the box), nothing is searched until the characters are chosen.
  */
 import { PAGE_OPTIONS, RESULTS_PER_STEP, plainText, runSearch, type PagefindApi, type PagefindData, type PagefindResult, type SearchOutcome, type Simplifier } from '../../lib/search/engine';
 import { IndexLoadError, guardLoads, watchFetches } from '../../lib/search/index-load';
@@ -150,10 +151,18 @@ class HbSearch extends HTMLElement {
       event.preventDefault();
       this.#update('commit');
     });
-    this.#input.addEventListener('input', () => {
+    const typed = (): void => {
       clearTimeout(this.#typingTimer);
       this.#typingTimer = setTimeout(() => this.#update('typing'), TYPING_DELAY_MS);
+    };
+    // A pinyin input method puts its letters in the box (canhui) while the reader picks the
+    // characters: nothing is searched until the pick (compositionend), or “canhui” would be
+    // searched, reported missing and put in the address.
+    this.#input.addEventListener('input', (event) => {
+      if ((event as InputEvent).isComposing) clearTimeout(this.#typingTimer);
+      else typed();
     });
+    this.#input.addEventListener('compositionend', typed);
     this.#input.addEventListener('focus', () => void loadPagefind(partOfKind(this.#formState().kind), this.#first).catch(() => {}), { once: true });
     this.#form.addEventListener('change', (event) => {
       if (event.target !== this.#input) this.#update('commit');
