@@ -348,7 +348,7 @@ export async function querySet(file) {
  * files transferred (bodies as sent + headers), per kind. Returns each query's figures and
  * the median and maximum over the set, and how many were answered from the build's ready
  * answers (src/lib/search/ready.ts). `ready: false` blocks those, so every query goes through
- * Pagefind, as a typed search does.
+ * Pagefind, as a term outside the vocabulary or a search with a filter does.
  */
 export async function firstSearches({ chromium, executablePath, baseUrl, queries, concurrency = 3, ready = true }) {
   const browser = await chromium.launch(launchOptions(executablePath));
