@@ -116,7 +116,7 @@ function kindTable(columns) {
   ];
 }
 const KIND_LABEL = {
-  ready: 'ready answer (src/lib/search/ready.ts)', 'pagefind.js': 'pagefind.js', entry: 'pagefind-entry.json', wasm: 'wasm', pf_meta: 'pf_meta (lists every indexed page)',
+  ready: 'ready answer (src/lib/search/ready.ts)', 'pagefind.js': 'pagefind.js', entry: 'pagefind-entry.json', wasm: 'wasm', pf_meta: 'pf_meta (lists every page of the part searched)',
   filters: 'filters (topic and kind in one file; 本地 in an edition)', chunks: 'index chunks', fragments: 'fragments (results shown)', other: 'other',
 };
 
