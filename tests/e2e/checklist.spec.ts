@@ -338,6 +338,28 @@ test.describe('when storage misbehaves', () => {
   });
 });
 
+test.describe('loading', () => {
+  test('enhancing the checklists of a preparation sheet moves nothing on the page (no layout shift)', async ({ page }) => {
+    await page.goto('/prepare/meetings/before/');
+    await expect(page.getByRole('status').filter({ hasText: /^已完成 0\/\d+$/ }).first()).toBeVisible();
+    await expect(page.getByRole('button', { name: '复制为文本' }).first()).toBeVisible();
+    // Every layout shift the page has had since it started loading (the browser keeps them).
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<{ value: number; nodes: string[] }[]>((resolve) => {
+          const found: { value: number; nodes: string[] }[] = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] }[]) {
+              if (!entry.hadRecentInput) found.push({ value: entry.value, nodes: (entry.sources ?? []).map((s) => (s.node as Element | undefined)?.className ?? '') });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(found)));
+        }),
+    );
+    expect(shifts).toEqual([]);
+  });
+});
+
 test.describe('when JavaScript is unavailable', () => {
   test.use({ javaScriptEnabled: false });
   test('the checklist is a readable list of boxes, with no dead controls', async ({ page }) => {
