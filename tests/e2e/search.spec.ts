@@ -246,6 +246,29 @@ test.describe('filters and the URL', () => {
     expect(unusedPreloads).toEqual([]);
   });
 
+  test('no checklist found in the chosen topic: the way out names no count it cannot keep', async ({ page }) => {
+    // 誊抄 is in assessment checklists, none of the meeting ones.
+    await page.goto(`/search/?${new URLSearchParams({ q: '誊抄', topic: '会议', kind: '清单' })}`);
+    await expect(status(page)).toHaveText('“誊抄”没有找到结果（会议 · 清单）');
+    const way = page.locator('[data-notes]').getByRole('listitem').filter({ hasText: '去掉筛选条件' });
+    await expect(way.getByRole('link', { name: '在全部专题中搜索' })).toBeVisible();
+    // The count would be of checklists, but the link searches every kind.
+    await expect(way).not.toContainText('其他专题有');
+    await way.getByRole('link', { name: '在全部专题中搜索' }).click();
+    await expect(status(page)).toContainText('“誊抄”找到');
+  });
+
+  test('no chapter found in the chosen topic: the way out says how many the other topics hold', async ({ page }) => {
+    await page.goto(`/search/?${new URLSearchParams({ q: '誊抄', topic: '会议' })}`);
+    await expect(status(page)).toHaveText('“誊抄”没有找到结果（会议）');
+    const way = page.locator('[data-notes]').getByRole('listitem').filter({ hasText: '去掉筛选条件' });
+    const text = await way.textContent();
+    const n = Number(/其他专题有 (\d+) 条结果/.exec(text ?? '')?.[1]);
+    expect(n).toBeGreaterThan(0);
+    await way.getByRole('link', { name: '在全部专题中搜索' }).click();
+    await expect(status(page)).toHaveText(`“誊抄”找到 ${n} 条结果`);
+  });
+
   test('an address reproduces the search, and back/forward restore it', async ({ page }) => {
     await page.goto('/search/?q=%E7%95%99%E7%97%95&topic=%E8%80%83%E6%A0%B8');
     await expect(searchBox(page)).toHaveValue('留痕');

@@ -353,7 +353,9 @@ class HbSearch extends HTMLElement {
     if (filtered) {
       const all: SearchState = { q: state.q, topics: [], kind: '' };
       const link = el('a', { href: `?${paramsFromState(all)}` }, '在全部专题中搜索');
-      const more = outcome.unfilteredTotal ? `（其他专题有 ${outcome.unfilteredTotal} 条结果）` : '';
+      // The count is of the part of the index searched; after 清单 the link searches the other part.
+      const samePart = partOfKind(state.kind) === partOfKind(all.kind);
+      const more = outcome.unfilteredTotal && samePart ? `（其他专题有 ${outcome.unfilteredTotal} 条结果）` : '';
       tips.append(el('li', {}, '去掉筛选条件：', link, more));
     }
     tips.append(el('li', {}, '或者直接浏览专题：', this.#topicLinks(state)));
